@@ -1,0 +1,131 @@
+package com.deleverage.engine.compile;
+
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieContainer;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One rule set version compiled into a KIE base: immutable once built. Evaluations {@link #lease()} it
+ * for their duration; when the registry retires it, its container is disposed as soon as the last
+ * lease is returned, so a swap never pulls a knowledge base from under a running evaluation.
+ */
+public final class CompiledVersion {
+    private final String ruleSet;
+    private final int version;
+    private final String hash;
+    private final String releaseId;
+    private final KieContainer container;
+    private final KieBase kieBase;
+    private final Map<String, String> fileByRule;
+    private final Instant compiledAt;
+    // Leases plus one for "not retired yet"; the container is disposed when it reaches zero.
+    private final AtomicInteger references = new AtomicInteger(1);
+
+    CompiledVersion(String ruleSet, int version, String hash, String releaseId, KieContainer container,
+                    Map<String, String> fileByRule, Instant compiledAt) {
+        this.ruleSet = ruleSet;
+        this.version = version;
+        this.hash = hash;
+        this.releaseId = releaseId;
+        this.container = container;
+        this.kieBase = container.getKieBase();
+        this.fileByRule = Map.copyOf(fileByRule);
+        this.compiledAt = compiledAt;
+    }
+
+    public String ruleSet() {
+        return ruleSet;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    /** {@code sha256:...} of the version's canonical content. */
+    public String hash() {
+        return hash;
+    }
+
+    public String releaseId() {
+        return releaseId;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public Instant compiledAt() {
+        return compiledAt;
+    }
+
+    /** The file a rule was written in, keyed by rule name ({@code null} for unknown rules). */
+    public String fileOf(String ruleName) {
+        return fileByRule.get(ruleName);
+    }
+
+    /** Names of every rule in this version. */
+    public java.util.Set<String> ruleNames() {
+        return fileByRule.keySet();
+    }
+
+    /**
+     * Takes a reference for the duration of one evaluation. Returns null when the version has already been
+     * disposed (the caller then reads the registry again).
+     */
+    public Lease lease() {
+        while (true) {
+            int current = references.get();
+            if (current == 0) {
+                return null;
+            }
+            if (references.compareAndSet(current, current + 1)) {
+                return new Lease(this);
+            }
+        }
+    }
+
+    /** Called once by whoever owns the version when it is no longer active or needed. */
+    public void retire() {
+        release();
+    }
+
+    public boolean isDisposed() {
+        return references.get() == 0;
+    }
+
+    private void release() {
+        if (references.decrementAndGet() == 0) {
+            container.dispose();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return ruleSet + " v" + version + " (" + hash + ")";
+    }
+
+    /** A reference to a version held by one evaluation. */
+    public static final class Lease implements AutoCloseable {
+        private final CompiledVersion version;
+        private boolean closed;
+
+        private Lease(CompiledVersion version) {
+            this.version = version;
+        }
+
+        public CompiledVersion version() {
+            return version;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                version.release();
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package com.deleverage.engine.compile;
+
+import org.kie.api.builder.Message;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns KieBuilder messages into located, classified {@link Finding}s: a risk officer sees
+ * "PositionRisk has no field 'marginRatioo'" at file, line and column, never a stack trace.
+ */
+final class DroolsMessages {
+    private static final Pattern PARSER_ERROR = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+) (.*)", Pattern.DOTALL);
+    private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '([^']+)'");
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile(
+            "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
+    private static final Pattern UNRESOLVED_NAME = Pattern.compile("(\\w+) cannot be resolved");
+    private static final String CONSEQUENCE = "Rule Compilation error";
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
+
+    private DroolsMessages() {
+    }
+
+    /** A source file of the version with its outline. */
+    record Source(String path, String[] lines, DrlOutline outline) {
+        static Source of(String path, String text) {
+            return new Source(path, text.split("\\R", -1), DrlOutline.of(text));
+        }
+
+        /** 1-based column of the first whole-word occurrence of a token on a line, or 0. */
+        int columnOf(int line, String token) {
+            if (line < 1 || line > lines.length) {
+                return 0;
+            }
+            Matcher m = Pattern.compile("\\b" + Pattern.quote(token) + "\\b").matcher(lines[line - 1]);
+            return m.find() ? m.start() + 1 : 0;
+        }
+
+        /** First line at or after {@code from} holding the token as a word, or 0. */
+        int lineOf(String token, int from) {
+            for (int line = Math.max(1, from); line <= lines.length; line++) {
+                if (columnOf(line, token) > 0) {
+                    return line;
+                }
+            }
+            return 0;
+        }
+    }
+
+    static List<Finding> toFindings(List<Message> messages, Map<String, Source> sourceByKiePath) {
+        List<Finding> findings = new ArrayList<>();
+        for (Message message : messages) {
+            findings.add(toFinding(message, sourceByKiePath));
+        }
+        // The parser adds "null Package" after every syntax error of a file: it is noise, not a second error.
+        findings.removeIf(f -> f.message().startsWith(NULL_PACKAGE) && findings.stream()
+                .anyMatch(o -> o != f && o.isError() && java.util.Objects.equals(o.file(), f.file())));
+        return findings;
+    }
+
+    private static Finding toFinding(Message message, Map<String, Source> sourceByKiePath) {
+        Source source = message.getPath() == null ? null : sourceByKiePath.get(message.getPath());
+        String file = source != null ? source.path() : message.getPath();
+        String text = message.getText() == null ? "" : message.getText().strip();
+        int line = Math.max(0, message.getLine());
+        if (message.getLevel() != Message.Level.ERROR) {
+            Severity severity = message.getLevel() == Message.Level.WARNING ? Severity.WARNING : Severity.INFO;
+            return new Finding(FindingCodes.COMPILE_WARNING, severity, file, line, 0, ruleAt(source, line), text);
+        }
+
+        Matcher parser = PARSER_ERROR.matcher(text);
+        if (parser.find()) {
+            int parserLine = Integer.parseInt(parser.group(1));
+            int column = Integer.parseInt(parser.group(2)) + 1;
+            return new Finding(FindingCodes.DRL_SYNTAX, Severity.ERROR, file, parserLine, column,
+                    ruleAt(source, parserLine), "syntax error: " + parser.group(3).strip());
+        }
+        Matcher type = UNKNOWN_TYPE.matcher(text);
+        if (type.find()) {
+            String name = type.group(1);
+            return new Finding(FindingCodes.UNKNOWN_TYPE, Severity.ERROR, file, line, column(source, line, name),
+                    ruleAt(source, line), "unknown fact type '" + name
+                    + "': check its spelling and that the file imports it (see docs/reference/facts.md)");
+        }
+        Matcher field = UNKNOWN_FIELD.matcher(text);
+        if (field.find()) {
+            String owner = field.group(1).substring(field.group(1).lastIndexOf('.') + 1);
+            String name = field.group(2);
+            return new Finding(FindingCodes.UNKNOWN_FIELD, Severity.ERROR, file, line, column(source, line, name),
+                    ruleAt(source, line), owner + " has no field '" + name + "' (see docs/reference/facts.md)");
+        }
+        if (text.startsWith(CONSEQUENCE)) {
+            return consequenceError(text, file, line, source);
+        }
+        return new Finding(FindingCodes.COMPILE_ERROR, Severity.ERROR, file, line, 0, ruleAt(source, line), text);
+    }
+
+    /** Drools reports a bad consequence at its rule's first line; point at the offending name when there is one. */
+    private static Finding consequenceError(String text, String file, int line, Source source) {
+        String detail = text.substring(CONSEQUENCE.length()).replaceFirst("^\\s*:?\\s*(\\[Rule name='[^']*'\\])?", "")
+                .strip().replaceAll("\\s*\\R\\s*", "; ");
+        String rule = ruleAt(source, line);
+        int at = line;
+        int column = 0;
+        Matcher unresolved = UNRESOLVED_NAME.matcher(detail);
+        if (source != null && unresolved.find()) {
+            int found = source.lineOf(unresolved.group(1), line);
+            if (found > 0) {
+                at = found;
+                column = source.columnOf(found, unresolved.group(1));
+            }
+        }
+        return new Finding(FindingCodes.CONSEQUENCE_ERROR, Severity.ERROR, file, at, column, rule,
+                "the 'then' part of the rule does not compile: " + detail);
+    }
+
+    private static int column(Source source, int line, String token) {
+        return source == null ? 0 : source.columnOf(line, token);
+    }
+
+    private static String ruleAt(Source source, int line) {
+        return source == null || line == 0 ? null : source.outline().ruleAt(line);
+    }
+}

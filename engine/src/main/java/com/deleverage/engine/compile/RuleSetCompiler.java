@@ -1,0 +1,94 @@
+package com.deleverage.engine.compile;
+
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Compiles the DRL files of one rule set version into a {@link CompiledVersion} with the classic DRL
+ * build (true DRL line numbers in errors). Each version gets its own {@code ReleaseId}
+ * ({@code com.deleverage.policies:<ruleSet>:<version>-<hash prefix>}); the built module is removed from
+ * the KIE repository at once, so retired versions do not pile up in memory. Files that are not
+ * {@code .drl} (scenario tests, docs) belong to the version and its hash but are not compiled.
+ */
+public final class RuleSetCompiler {
+    static final String GROUP_ID = "com.deleverage.policies";
+    private static final String RESOURCES = "src/main/resources/";
+
+    private final KieServices kieServices = KieServices.Factory.get();
+    private final Clock clock;
+
+    public RuleSetCompiler() {
+        this(Clock.systemUTC());
+    }
+
+    public RuleSetCompiler(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Compilation compile(String ruleSet, int version, Map<String, String> files) {
+        String hash = ContentHash.of(files);
+        Map<String, String> drlFiles = new TreeMap<>();
+        files.forEach((path, text) -> {
+            if (path.endsWith(".drl")) {
+                drlFiles.put(path, text);
+            }
+        });
+        if (drlFiles.isEmpty()) {
+            return new Compilation(hash, null, List.of(new Finding(FindingCodes.NO_RULE_FILES, Severity.ERROR, null,
+                    0, 0, null, "the version has no .drl file; a rule set needs at least one")));
+        }
+
+        ReleaseId releaseId = kieServices.newReleaseId(GROUP_ID, artifactId(ruleSet),
+                version + "-" + hash.substring("sha256:".length(), "sha256:".length() + 12));
+        KieFileSystem kfs = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
+        Map<String, DroolsMessages.Source> sourceByKiePath = new HashMap<>();
+        Map<String, DrlOutline> outlines = new LinkedHashMap<>();
+        drlFiles.forEach((path, text) -> {
+            DroolsMessages.Source source = DroolsMessages.Source.of(path, text);
+            outlines.put(path, source.outline());
+            String resourcePath = resourcePath(source.outline().packageName(), path);
+            // Messages name the file by its resource path, with or without the source folder.
+            sourceByKiePath.put(resourcePath, source);
+            sourceByKiePath.put(RESOURCES + resourcePath, source);
+            kfs.write(RESOURCES + resourcePath, text);
+        });
+
+        KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
+        List<Finding> findings = new ArrayList<>(
+                DroolsMessages.toFindings(builder.getResults().getMessages(), sourceByKiePath));
+        findings.addAll(DuplicateRules.find(outlines));
+        if (findings.stream().anyMatch(Finding::isError)) {
+            kieServices.getRepository().removeKieModule(releaseId);
+            return new Compilation(hash, null, findings);
+        }
+
+        KieContainer container = kieServices.newKieContainer(releaseId);
+        kieServices.getRepository().removeKieModule(releaseId);
+        Map<String, String> fileByRule = new HashMap<>();
+        outlines.forEach((path, outline) -> outline.rules().forEach(r -> fileByRule.put(r.name(), path)));
+        CompiledVersion compiled = new CompiledVersion(ruleSet, version, hash, releaseId.toString(), container,
+                fileByRule, clock.instant());
+        return new Compilation(hash, compiled, findings);
+    }
+
+    /** Each file goes under its package's folder, as KieBuilder expects, keeping its own name unique. */
+    private static String resourcePath(String packageName, String path) {
+        String folder = packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/";
+        return folder + path.replace('/', '_');
+    }
+
+    private static String artifactId(String ruleSet) {
+        return ruleSet.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+}

@@ -1,0 +1,28 @@
+package com.deleverage.engine.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A perpetual market as the trading system sees it at the snapshot's time. Linear (quote-margined)
+ * contracts: quantities are in the base asset, prices and money in the quote asset.
+ *
+ * @param symbol            market symbol, e.g. {@code BTCUSDT}
+ * @param markPrice         mark price (fair price used for margin), quote per base unit, &gt; 0
+ * @param indexPrice        spot index price, or null when not supplied
+ * @param openInterest      open interest in base units (one side), or null
+ * @param priceChangePct1h  mark price change over the last hour as a fraction (-0.094 = -9.4%), or null
+ * @param realizedVol1h     realised volatility over the last hour as a fraction, or null
+ * @param fundingPremium    premium index of the current funding interval as a fraction, or null
+ * @param riskTiers         the market's risk-limit table, ordered by notional, without gaps or overlaps
+ */
+public record Market(String symbol, BigDecimal markPrice, BigDecimal indexPrice, BigDecimal openInterest,
+                     BigDecimal priceChangePct1h, BigDecimal realizedVol1h, BigDecimal fundingPremium,
+                     List<RiskTier> riskTiers) {
+    public Market {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(markPrice, "markPrice");
+        riskTiers = List.copyOf(riskTiers == null ? List.of() : riskTiers);
+    }
+}

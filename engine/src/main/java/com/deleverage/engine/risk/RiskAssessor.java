@@ -1,0 +1,130 @@
+package com.deleverage.engine.risk;
+
+import com.deleverage.engine.math.BankruptcyPrice;
+import com.deleverage.engine.math.Decimals;
+import com.deleverage.engine.math.LiquidationPrice;
+import com.deleverage.engine.math.PositionMath;
+import com.deleverage.engine.math.TierTable;
+import com.deleverage.engine.model.Account;
+import com.deleverage.engine.model.MarginMode;
+import com.deleverage.engine.model.Market;
+import com.deleverage.engine.model.Position;
+import com.deleverage.engine.model.RiskTier;
+import com.deleverage.engine.model.Snapshot;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes the figures that do not depend on policy (notional, tiered maintenance margin, equity,
+ * margin ratio, liquidation and bankruptcy prices) for every account and position of a valid snapshot.
+ * Policies decide what to do with them; see {@code docs/reference/facts.md}.
+ */
+public final class RiskAssessor {
+
+    public Assessment assess(Snapshot snapshot) {
+        Map<String, Market> markets = new HashMap<>();
+        snapshot.markets().forEach(m -> markets.put(m.symbol(), m));
+        List<AccountRisk> accounts = new ArrayList<>(snapshot.accounts().size());
+        List<PositionRisk> positions = new ArrayList<>();
+        for (Account account : snapshot.accounts()) {
+            accounts.add(assessAccount(account, markets, positions));
+        }
+        return new Assessment(rank(accounts), positions);
+    }
+
+    private AccountRisk assessAccount(Account account, Map<String, Market> markets, List<PositionRisk> out) {
+        int n = account.positions().size();
+        Market[] market = new Market[n];
+        BigDecimal[] notional = new BigDecimal[n];
+        BigDecimal[] pnl = new BigDecimal[n];
+        RiskTier[] tier = new RiskTier[n];
+        BigDecimal[] margin = new BigDecimal[n];
+        BigDecimal totalPnl = BigDecimal.ZERO;
+        BigDecimal totalMargin = BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+            Position p = account.positions().get(i);
+            market[i] = markets.get(p.symbol());
+            notional[i] = PositionMath.notional(p.quantity(), market[i].markPrice());
+            pnl[i] = PositionMath.unrealizedPnl(p.quantity(), p.entryPrice(), market[i].markPrice());
+            tier[i] = TierTable.tierFor(market[i].riskTiers(), notional[i]);
+            margin[i] = TierTable.maintenanceMargin(tier[i], notional[i]);
+            totalPnl = totalPnl.add(pnl[i]);
+            totalMargin = totalMargin.add(margin[i]);
+        }
+        boolean cross = account.marginMode() == MarginMode.CROSS;
+        BigDecimal accountEquity = account.walletBalance().add(totalPnl);
+        BigDecimal worstIsolatedRatio = null;
+        boolean anyIsolatedBankrupt = false;
+        for (int i = 0; i < n; i++) {
+            Position p = account.positions().get(i);
+            BigDecimal poolEquity;
+            BigDecimal poolMargin;
+            BigDecimal collateral;
+            BigDecimal otherMargin;
+            BigDecimal otherPnl;
+            if (cross) {
+                poolEquity = accountEquity;
+                poolMargin = totalMargin;
+                collateral = account.walletBalance();
+                otherMargin = totalMargin.subtract(margin[i]);
+                otherPnl = totalPnl.subtract(pnl[i]);
+            } else {
+                collateral = p.isolatedMargin();
+                accountEquity = accountEquity.add(collateral);
+                poolEquity = collateral.add(pnl[i]);
+                poolMargin = margin[i];
+                otherMargin = BigDecimal.ZERO;
+                otherPnl = BigDecimal.ZERO;
+            }
+            boolean bankrupt = poolEquity.signum() <= 0;
+            BigDecimal ratio = bankrupt ? null : Decimals.ratio(poolMargin, poolEquity);
+            if (!cross) {
+                anyIsolatedBankrupt |= bankrupt;
+                if (ratio != null && (worstIsolatedRatio == null || ratio.compareTo(worstIsolatedRatio) > 0)) {
+                    worstIsolatedRatio = ratio;
+                }
+            }
+            BigDecimal liquidationPrice = LiquidationPrice.of(p.side(), p.size(), p.entryPrice(), collateral,
+                    otherMargin, otherPnl, market[i].riskTiers(), tier[i]);
+            BigDecimal bankruptcyPrice = BankruptcyPrice.of(p.side(), p.size(), p.entryPrice(),
+                    collateral.add(otherPnl));
+            out.add(new PositionRisk(account.id(), p.symbol(), p.side(), p.size(), p.entryPrice(),
+                    market[i].markPrice(), account.marginMode(), notional[i], pnl[i], tier[i],
+                    TierTable.tierNumber(market[i].riskTiers(), tier[i]), margin[i], poolEquity, poolMargin, ratio,
+                    bankrupt, liquidationPrice, bankruptcyPrice, p));
+        }
+        boolean bankrupt;
+        BigDecimal ratio;
+        if (cross) {
+            bankrupt = accountEquity.signum() <= 0;
+            ratio = bankrupt ? null : Decimals.ratio(totalMargin, accountEquity);
+        } else {
+            bankrupt = anyIsolatedBankrupt;
+            ratio = bankrupt ? null : (worstIsolatedRatio == null ? BigDecimal.ZERO : worstIsolatedRatio);
+        }
+        return new AccountRisk(account.id(), account.marginMode(), account.walletBalance(), totalPnl, accountEquity,
+                totalMargin, ratio, bankrupt, 0, account);
+    }
+
+    /** Riskiest first: bankrupt accounts by equity ascending, then margin ratio descending; ties by id. */
+    static final Comparator<AccountRisk> RISKIEST_FIRST = Comparator
+            .comparing((AccountRisk a) -> !a.bankrupt())
+            .thenComparing(a -> a.bankrupt() ? a.equity() : BigDecimal.ZERO)
+            .thenComparing(a -> a.marginRatio() == null ? BigDecimal.ZERO : a.marginRatio(), Comparator.reverseOrder())
+            .thenComparing(AccountRisk::accountId);
+
+    private static List<AccountRisk> rank(List<AccountRisk> accounts) {
+        List<AccountRisk> sorted = new ArrayList<>(accounts);
+        sorted.sort(RISKIEST_FIRST);
+        Map<String, Integer> rankById = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            rankById.put(sorted.get(i).accountId(), i + 1);
+        }
+        return accounts.stream().map(a -> a.withRiskRank(rankById.get(a.accountId()))).toList();
+    }
+}
