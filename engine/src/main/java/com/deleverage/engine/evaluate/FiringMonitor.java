@@ -1,0 +1,104 @@
+package com.deleverage.engine.evaluate;
+
+import com.deleverage.engine.action.Action;
+import com.deleverage.engine.compile.CompiledVersion;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Watches one session's firing: counts firings per rule, attributes every inserted {@link Action} to
+ * the rule that inserted it (forgetting actions a later rule deletes), and halts the session when the
+ * evaluation's limits are exceeded.
+ */
+final class FiringMonitor extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+    private final CompiledVersion version;
+    private final KieSession session;
+    private final int maxFirings;
+    private final long deadlineNanos;
+    private final Map<String, int[]> firingsByRule = new LinkedHashMap<>();
+    private final Map<FactHandle, DecidedAction> actions = new LinkedHashMap<>();
+    private int firings;
+    private String firingRule;
+    private EvaluationFailedException.Reason limitHit;
+
+    FiringMonitor(CompiledVersion version, KieSession session, EvaluationLimits limits, long startNanos) {
+        this.version = version;
+        this.session = session;
+        this.maxFirings = limits.maxRuleFirings();
+        this.deadlineNanos = startNanos + limits.timeout().toNanos();
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        firingRule = event.getMatch().getRule().getName();
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+        firings++;
+        firingsByRule.computeIfAbsent(firingRule, r -> new int[1])[0]++;
+        if (limitHit != null) {
+            return;
+        }
+        if (firings >= maxFirings) {
+            limitHit = EvaluationFailedException.Reason.RULE_FIRING_LIMIT;
+            session.halt();
+        } else if (System.nanoTime() - deadlineNanos > 0) {
+            limitHit = EvaluationFailedException.Reason.TIME_LIMIT;
+            session.halt();
+        }
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (event.getObject() instanceof Action action) {
+            String rule = event.getRule() == null ? null : event.getRule().getName();
+            actions.put(event.getFactHandle(), new DecidedAction(action, rule, rule == null ? null : version.fileOf(rule)));
+        }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        // Actions are immutable records; an update cannot change one.
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        actions.remove(event.getFactHandle());
+    }
+
+    /** Whether a limit stopped the session, and which; null when firing ended on its own. */
+    EvaluationFailedException.Reason limitHit() {
+        return limitHit;
+    }
+
+    String firingRule() {
+        return firingRule;
+    }
+
+    int firings() {
+        return firings;
+    }
+
+    List<DecidedAction> actions() {
+        return new ArrayList<>(actions.values());
+    }
+
+    List<FiredRule> firedRules() {
+        List<FiredRule> fired = new ArrayList<>(firingsByRule.size());
+        firingsByRule.forEach((rule, count) -> fired.add(new FiredRule(rule, version.fileOf(rule), count[0])));
+        return fired;
+    }
+}

@@ -1,0 +1,17 @@
+package com.deleverage.engine.risk;
+
+import java.math.BigDecimal;
+
+/**
+ * A position's place in its market side's auto-deleveraging queue, as ranked by the policy's chosen
+ * score. Policies insert these facts (through the ADL queue functions); the evaluation output reports
+ * them per position.
+ *
+ * @param accountId     the position's account
+ * @param symbol        the position's market
+ * @param score         the ADL score; higher is deleveraged first
+ * @param quantile      0-4 by cumulative quantity along the queue; 4 = the first 20% (five lights)
+ * @param queuePosition 1-based place in the queue of its market side
+ */
+public record AdlStanding(String accountId, String symbol, BigDecimal score, int quantile, int queuePosition) {
+}

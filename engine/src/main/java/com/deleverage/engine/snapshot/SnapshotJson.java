@@ -1,0 +1,143 @@
+package com.deleverage.engine.snapshot;
+
+import com.deleverage.engine.model.Snapshot;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.util.List;
+
+/**
+ * Reads snapshots in the evaluation request's JSON shape (the API contract) or the same shape in YAML
+ * (scenario files). Strict: unknown fields, unknown enum values, malformed numbers and missing required
+ * fields are reported with the path of the offending field. Decimals may be JSON numbers or strings and
+ * are read exactly, never through a double.
+ */
+public final class SnapshotJson {
+    private final ObjectMapper mapper;
+
+    private SnapshotJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public static SnapshotJson json() {
+        return new SnapshotJson(configure(JsonMapper.builder(jsonFactory()).build()));
+    }
+
+    public static SnapshotJson yaml() {
+        return new SnapshotJson(configure(new ObjectMapper(new YAMLFactory())));
+    }
+
+    /** The mapper, configured for the platform's decimal and time conventions, for callers that read the same shapes. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public Snapshot read(String text) {
+        try {
+            return mapper.readValue(text, Snapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSnapshotException(List.of(problemOf(e)));
+        }
+    }
+
+    public Snapshot read(JsonNode tree) {
+        try {
+            return mapper.treeToValue(tree, Snapshot.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSnapshotException(List.of(problemOf(e)));
+        }
+    }
+
+    /** Turns a Jackson error into a problem naming the field, without Jackson's internals. */
+    public static InputProblem problemOf(JsonProcessingException e) {
+        if (e instanceof JsonParseException) {
+            return new InputProblem("", "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        }
+        if (!(e instanceof JsonMappingException mapping)) {
+            return new InputProblem("", e.getOriginalMessage());
+        }
+        String field = path(mapping);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return new InputProblem(field, "unknown field '" + unknown.getPropertyName() + "'");
+        }
+        if (e instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            String expected = target != null && target.isEnum()
+                    ? "one of " + java.util.Arrays.toString(target.getEnumConstants())
+                    : "a " + (target == null ? "value" : describe(target));
+            return new InputProblem(field, "'" + format.getValue() + "' is not " + expected);
+        }
+        if (e instanceof ValueInstantiationException instantiation) {
+            Throwable cause = instantiation.getCause();
+            String missing = cause == null ? null : cause.getMessage();
+            return new InputProblem(field, missing == null ? "is invalid" : "'" + missing + "' is required");
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            Class<?> target = mismatched.getTargetType();
+            return new InputProblem(field, "expected " + (target == null ? "another value" : describe(target)));
+        }
+        return new InputProblem(field, e.getOriginalMessage());
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == java.math.BigDecimal.class) {
+            return "decimal number (JSON number or string such as \"103441.3\")";
+        }
+        if (type == int.class || type == Integer.class) {
+            return "whole number";
+        }
+        if (type == java.time.Instant.class) {
+            return "ISO-8601 instant such as 2025-10-10T21:15:00Z";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "list";
+        }
+        return type.getSimpleName();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static JsonFactory jsonFactory() {
+        JsonFactory factory = new JsonFactory();
+        // A decimal with more than 200 digits is an attack or a bug, never a price.
+        factory.setStreamReadConstraints(StreamReadConstraints.builder().maxNumberLength(200).build());
+        return factory;
+    }
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.registerModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    }
+}

@@ -1,0 +1,177 @@
+package com.deleverage.engine.snapshot;
+
+import com.deleverage.engine.model.Account;
+import com.deleverage.engine.model.InsuranceFund;
+import com.deleverage.engine.model.MarginMode;
+import com.deleverage.engine.model.Market;
+import com.deleverage.engine.model.Position;
+import com.deleverage.engine.model.RiskTier;
+import com.deleverage.engine.model.Snapshot;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The input rules a snapshot must meet before the engine computes anything from it. Each broken rule is
+ * reported with the path of the offending field; see {@code docs/reference/facts.md}.
+ */
+public final class SnapshotValidator {
+    /** A position or balance beyond this many quote units is a unit error, not a trade. */
+    static final BigDecimal ABSURD = new BigDecimal("1e15");
+
+    public List<InputProblem> validate(Snapshot snapshot) {
+        List<InputProblem> problems = new ArrayList<>();
+        if (snapshot.asOf() == null) {
+            problems.add(new InputProblem("asOf", "is required (ISO-8601 instant, e.g. 2025-10-10T21:15:00Z)"));
+        }
+        Set<String> symbols = new HashSet<>();
+        for (int i = 0; i < snapshot.markets().size(); i++) {
+            checkMarket(snapshot.markets().get(i), "markets[" + i + "]", symbols, problems);
+        }
+        Set<String> funded = new HashSet<>();
+        for (int i = 0; i < snapshot.insuranceFunds().size(); i++) {
+            InsuranceFund fund = snapshot.insuranceFunds().get(i);
+            String at = "insuranceFunds[" + i + "]";
+            if (!symbols.contains(fund.symbol())) {
+                problems.add(new InputProblem(at + ".symbol", "unknown market '" + fund.symbol() + "': not in markets"));
+            }
+            if (!funded.add(fund.symbol())) {
+                problems.add(new InputProblem(at + ".symbol", "a second insurance fund for '" + fund.symbol() + "'"));
+            }
+            nonNegative(fund.balance(), at + ".balance", problems);
+            if (fund.peakBalance8h() != null) {
+                nonNegative(fund.peakBalance8h(), at + ".peakBalance8h", problems);
+            }
+        }
+        Set<String> accountIds = new HashSet<>();
+        for (int i = 0; i < snapshot.accounts().size(); i++) {
+            checkAccount(snapshot.accounts().get(i), "accounts[" + i + "]", symbols, accountIds, problems);
+        }
+        return problems;
+    }
+
+    public void requireValid(Snapshot snapshot) {
+        List<InputProblem> problems = validate(snapshot);
+        if (!problems.isEmpty()) {
+            throw new InvalidSnapshotException(problems);
+        }
+    }
+
+    private static void checkMarket(Market market, String at, Set<String> symbols, List<InputProblem> problems) {
+        if (market.symbol().isBlank()) {
+            problems.add(new InputProblem(at + ".symbol", "must not be blank"));
+        } else if (!symbols.add(market.symbol())) {
+            problems.add(new InputProblem(at + ".symbol", "market '" + market.symbol() + "' appears twice"));
+        }
+        positive(market.markPrice(), at + ".markPrice", problems);
+        if (market.indexPrice() != null) {
+            positive(market.indexPrice(), at + ".indexPrice", problems);
+        }
+        if (market.openInterest() != null) {
+            nonNegative(market.openInterest(), at + ".openInterest", problems);
+        }
+        checkTiers(market.riskTiers(), at + ".riskTiers", problems);
+    }
+
+    /** Tiers must start at 0 and follow each other without gaps or overlaps. */
+    private static void checkTiers(List<RiskTier> tiers, String at, List<InputProblem> problems) {
+        if (tiers.isEmpty()) {
+            problems.add(new InputProblem(at, "at least one risk tier is required"));
+            return;
+        }
+        for (int i = 0; i < tiers.size(); i++) {
+            RiskTier tier = tiers.get(i);
+            String t = at + "[" + i + "]";
+            if (i == 0 && tier.notionalFloor().signum() != 0) {
+                problems.add(new InputProblem(t + ".notionalFloor", "the first tier must start at 0"));
+            }
+            if (i > 0 && tier.notionalFloor().compareTo(tiers.get(i - 1).notionalCap()) != 0) {
+                String kind = tier.notionalFloor().compareTo(tiers.get(i - 1).notionalCap()) > 0 ? "gap" : "overlap";
+                problems.add(new InputProblem(t + ".notionalFloor", kind + ": must equal the previous tier's notionalCap "
+                        + tiers.get(i - 1).notionalCap().toPlainString()));
+            }
+            if (tier.notionalCap().compareTo(tier.notionalFloor()) <= 0) {
+                problems.add(new InputProblem(t + ".notionalCap", "must be greater than notionalFloor"));
+            }
+            BigDecimal rate = tier.maintenanceMarginRate();
+            if (rate.signum() <= 0 || rate.compareTo(BigDecimal.ONE) >= 0) {
+                problems.add(new InputProblem(t + ".maintenanceMarginRate", "must be a fraction between 0 and 1, e.g. 0.004"));
+            }
+            nonNegative(tier.maintenanceAmount(), t + ".maintenanceAmount", problems);
+            if (tier.maxLeverage() < 1) {
+                problems.add(new InputProblem(t + ".maxLeverage", "must be at least 1"));
+            }
+        }
+    }
+
+    private static void checkAccount(Account account, String at, Set<String> symbols, Set<String> ids,
+                                     List<InputProblem> problems) {
+        if (account.id().isBlank()) {
+            problems.add(new InputProblem(at + ".id", "must not be blank"));
+        } else if (!ids.add(account.id())) {
+            problems.add(new InputProblem(at + ".id", "account '" + account.id() + "' appears twice"));
+        }
+        bounded(account.walletBalance(), at + ".walletBalance", problems);
+        if (account.walletBalance().signum() < 0) {
+            problems.add(new InputProblem(at + ".walletBalance", "must not be negative"));
+        }
+        Set<String> held = new HashSet<>();
+        for (int j = 0; j < account.positions().size(); j++) {
+            Position p = account.positions().get(j);
+            String pa = at + ".positions[" + j + "]";
+            if (!symbols.contains(p.symbol())) {
+                problems.add(new InputProblem(pa + ".symbol", "unknown market '" + p.symbol() + "': not in markets"));
+            }
+            if (!held.add(p.symbol())) {
+                problems.add(new InputProblem(pa + ".symbol", "a second position in '" + p.symbol()
+                        + "': send one net position per market"));
+            }
+            if (p.quantity().signum() == 0) {
+                problems.add(new InputProblem(pa + ".quantity", "must not be zero (positive long, negative short)"));
+            }
+            bounded(p.quantity(), pa + ".quantity", problems);
+            positive(p.entryPrice(), pa + ".entryPrice", problems);
+            if (p.leverage() < 0) {
+                problems.add(new InputProblem(pa + ".leverage", "must be at least 1 when given"));
+            }
+            if (account.marginMode() == MarginMode.ISOLATED) {
+                if (p.isolatedMargin() == null) {
+                    problems.add(new InputProblem(pa + ".isolatedMargin", "is required for an ISOLATED account"));
+                } else {
+                    nonNegative(p.isolatedMargin(), pa + ".isolatedMargin", problems);
+                }
+            } else if (p.isolatedMargin() != null) {
+                problems.add(new InputProblem(pa + ".isolatedMargin", "must be null for a CROSS account"));
+            }
+        }
+    }
+
+    private static void positive(BigDecimal value, String at, List<InputProblem> problems) {
+        if (value == null) {
+            problems.add(new InputProblem(at, "is required"));
+        } else if (value.signum() <= 0) {
+            problems.add(new InputProblem(at, "must be greater than 0"));
+        } else {
+            bounded(value, at, problems);
+        }
+    }
+
+    private static void nonNegative(BigDecimal value, String at, List<InputProblem> problems) {
+        if (value == null) {
+            problems.add(new InputProblem(at, "is required"));
+        } else if (value.signum() < 0) {
+            problems.add(new InputProblem(at, "must not be negative"));
+        } else {
+            bounded(value, at, problems);
+        }
+    }
+
+    private static void bounded(BigDecimal value, String at, List<InputProblem> problems) {
+        if (value != null && value.abs().compareTo(ABSURD) > 0) {
+            problems.add(new InputProblem(at, "is absurdly large (above 10^15); check the unit"));
+        }
+    }
+}
