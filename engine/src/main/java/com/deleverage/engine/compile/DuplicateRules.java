@@ -13,6 +13,18 @@ final class DuplicateRules {
     private DuplicateRules() {
     }
 
+    /**
+     * Drools reports a duplicate as "Duplicate rule name" plus a class clash of the generated consequence,
+     * both at the first copy; the platform's finding, at the second copy, says it once and clearly.
+     */
+    static void replaceDroolsReports(List<Finding> findings, List<Finding> duplicates) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        duplicates.forEach(d -> names.add(d.rule()));
+        findings.removeIf(f -> names.contains(f.rule()) && (f.message().startsWith("Duplicate rule name")
+                || (f.code().equals(FindingCodes.CONSEQUENCE_ERROR) && f.message().contains("is already defined"))));
+        findings.addAll(duplicates);
+    }
+
     static List<Finding> find(Map<String, DrlOutline> outlines) {
         Map<String, String> firstSeen = new HashMap<>();
         List<Finding> findings = new ArrayList<>();

@@ -67,7 +67,7 @@ public final class RuleSetCompiler {
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
         List<Finding> findings = new ArrayList<>(
                 DroolsMessages.toFindings(builder.getResults().getMessages(), sourceByKiePath));
-        findings.addAll(DuplicateRules.find(outlines));
+        DuplicateRules.replaceDroolsReports(findings, DuplicateRules.find(outlines));
         if (findings.stream().anyMatch(Finding::isError)) {
             kieServices.getRepository().removeKieModule(releaseId);
             return new Compilation(hash, null, findings);

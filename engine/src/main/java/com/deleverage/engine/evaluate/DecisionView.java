@@ -1,0 +1,122 @@
+package com.deleverage.engine.evaluate;
+
+import com.deleverage.engine.risk.AccountRisk;
+import com.deleverage.engine.risk.PositionRisk;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+
+/**
+ * A decision in the API contract's shape (the evaluation response without the fields the server adds,
+ * {@code decisionId} and {@code evaluatedAt}): decimals as plain strings, nulls left out. Scenario
+ * expectations are written against this shape, so a risk officer writes the same field names in a
+ * scenario as in an API call.
+ */
+public final class DecisionView {
+    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private DecisionView() {
+    }
+
+    public static ObjectNode of(Decision decision) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("ruleSet", decision.ruleSet());
+        root.put("version", decision.version());
+        root.put("versionHash", decision.versionHash());
+        if (decision.asOf() != null) {
+            root.put("asOf", decision.asOf().toString());
+        }
+        ArrayNode accounts = root.putArray("accounts");
+        decision.accounts().forEach(a -> accounts.add(account(a)));
+        ArrayNode actions = root.putArray("actions");
+        decision.actions().forEach(a -> actions.add(action(a)));
+        ArrayNode fired = root.putArray("firedRules");
+        decision.firedRules().forEach(f -> fired.addObject().put("rule", f.rule()).put("file", f.file()).put("count", f.count()));
+        return root;
+    }
+
+    /** One action: its type, its own fields (the record's components), then the rule that produced it. */
+    public static ObjectNode action(DecidedAction decided) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("type", decided.action().type().name());
+        for (RecordComponent component : decided.action().getClass().getRecordComponents()) {
+            Object value = read(component, decided.action());
+            if (value instanceof BigDecimal d) {
+                node.set(component.getName(), decimal(d));
+            } else if (value != null) {
+                node.set(component.getName(), MAPPER.valueToTree(value));
+            }
+        }
+        node.put("rule", decided.rule());
+        return node;
+    }
+
+    private static Object read(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+
+    private static ObjectNode account(AccountResult result) {
+        AccountRisk risk = result.risk();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", risk.accountId());
+        node.put("marginMode", risk.marginMode().name());
+        putDecimal(node, "walletBalance", risk.walletBalance());
+        putDecimal(node, "equity", risk.equity());
+        putDecimal(node, "maintenanceMargin", risk.maintenanceMargin());
+        putDecimal(node, "marginRatio", risk.marginRatio());
+        node.put("bankrupt", risk.bankrupt());
+        node.put("riskRank", risk.riskRank());
+        ArrayNode positions = node.putArray("positions");
+        result.positions().forEach(p -> positions.add(position(p)));
+        return node;
+    }
+
+    private static ObjectNode position(PositionResult result) {
+        PositionRisk risk = result.risk();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("symbol", risk.symbol());
+        node.put("side", risk.side().name());
+        putDecimal(node, "quantity", risk.quantity());
+        putDecimal(node, "notional", risk.notional());
+        putDecimal(node, "unrealizedPnl", risk.unrealizedPnl());
+        node.put("tier", risk.tierNumber());
+        putDecimal(node, "maintenanceMargin", risk.maintenanceMargin());
+        putDecimal(node, "marginRatio", risk.marginRatio());
+        putDecimal(node, "liquidationPrice", risk.liquidationPrice());
+        putDecimal(node, "bankruptcyPrice", risk.bankruptcyPrice());
+        if (result.adl() != null) {
+            putDecimal(node, "adlScore", result.adl().score());
+            node.put("adlQuantile", result.adl().quantile());
+            node.put("adlQueuePosition", result.adl().queuePosition());
+        }
+        return node;
+    }
+
+    private static void putDecimal(ObjectNode node, String field, BigDecimal value) {
+        if (value != null) {
+            node.set(field, decimal(value));
+        }
+    }
+
+    private static JsonNode decimal(BigDecimal value) {
+        return MAPPER.getNodeFactory().textNode(plain(value));
+    }
+
+    /** Plain notation without trailing zeros: "1.5", "0", "103441.3" — never "1.5E+3". */
+    public static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+}
