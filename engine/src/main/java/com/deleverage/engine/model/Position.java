@@ -9,10 +9,11 @@ import java.util.Objects;
  * @param symbol         market symbol
  * @param quantity       signed size in base units: positive long, negative short, never zero
  * @param entryPrice     average entry price, &gt; 0
- * @param leverage       leverage the trader chose (informational; margin comes from the tier table)
+ * @param leverage       leverage the trader chose, or null when not given (informational; margin comes from
+ *                       the tier table)
  * @param isolatedMargin margin set aside for this position when its account is ISOLATED, else null
  */
-public record Position(String symbol, BigDecimal quantity, BigDecimal entryPrice, int leverage,
+public record Position(String symbol, BigDecimal quantity, BigDecimal entryPrice, Integer leverage,
                        BigDecimal isolatedMargin) {
     public Position {
         Objects.requireNonNull(symbol, "symbol");

@@ -63,14 +63,18 @@ public final class SnapshotJson {
 
     /** Turns a Jackson error into a problem naming the field, without Jackson's internals. */
     public static InputProblem problemOf(JsonProcessingException e) {
-        if (e instanceof JsonParseException) {
-            return new InputProblem("", "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        // Syntax errors met inside a field arrive wrapped in a mapping error that knows the path.
+        JsonParseException syntax = e instanceof JsonParseException p ? p
+                : e.getCause() instanceof JsonParseException p ? p : null;
+        if (syntax != null) {
+            String message = syntax.getOriginalMessage().replaceFirst("\\s*\\(for .*", "");
+            return new InputProblem(field, "malformed JSON at line " + syntax.getLocation().getLineNr() + ", column "
+                    + syntax.getLocation().getColumnNr() + ": " + message);
         }
-        if (!(e instanceof JsonMappingException mapping)) {
-            return new InputProblem("", e.getOriginalMessage());
+        if (!(e instanceof JsonMappingException)) {
+            return new InputProblem(field, e.getOriginalMessage());
         }
-        String field = path(mapping);
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new InputProblem(field, "unknown field '" + unknown.getPropertyName() + "'");
         }

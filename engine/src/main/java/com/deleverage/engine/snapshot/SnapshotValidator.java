@@ -134,7 +134,7 @@ public final class SnapshotValidator {
             }
             bounded(p.quantity(), pa + ".quantity", problems);
             positive(p.entryPrice(), pa + ".entryPrice", problems);
-            if (p.leverage() < 0) {
+            if (p.leverage() != null && p.leverage() < 1) {
                 problems.add(new InputProblem(pa + ".leverage", "must be at least 1 when given"));
             }
             if (account.marginMode() == MarginMode.ISOLATED) {
