@@ -13,8 +13,9 @@ import java.util.List;
  * the wallet balance, TMM1 the maintenance margin and UPNL1 the unrealised PnL of the account's other
  * positions. MMR and cum are those of the tier the position's notional falls in <em>at the liquidation
  * price</em>: the price is computed with the current tier and recomputed while {@code Q x LP} lands in
- * another tier (Binance FAQ). A result at or below zero means the position cannot be liquidated by
- * price (its margin covers it all the way down) and is reported as null.
+ * another tier (Binance FAQ). A result at or below zero with the first tier (the tier of a notional near
+ * zero) means the position cannot be liquidated by price (its margin covers it all the way down) and is
+ * reported as null.
  */
 public final class LiquidationPrice {
     private LiquidationPrice() {
@@ -24,20 +25,19 @@ public final class LiquidationPrice {
                                 BigDecimal otherMaintenanceMargin, BigDecimal otherUnrealizedPnl,
                                 List<RiskTier> tiers, RiskTier currentTier) {
         RiskTier tier = currentTier;
-        BigDecimal price = null;
         // A tier table is monotone, so the search settles in at most one pass over the tiers.
-        for (int attempt = 0; attempt <= tiers.size(); attempt++) {
-            price = withTier(side, size, entryPrice, walletBalance, otherMaintenanceMargin, otherUnrealizedPnl, tier);
-            if (price.signum() <= 0) {
-                return null;
-            }
-            RiskTier tierAtPrice = TierTable.tierFor(tiers, size.multiply(price));
-            if (tierAtPrice.equals(tier)) {
-                return price;
+        for (int attempt = 0; ; attempt++) {
+            BigDecimal price = withTier(side, size, entryPrice, walletBalance, otherMaintenanceMargin,
+                    otherUnrealizedPnl, tier);
+            // A price at or below zero says nothing yet: a higher tier's cum can push a long's price below
+            // zero although the first tier (cum 0), where a notional near zero falls, gives a positive one.
+            // Only the first tier's answer decides "none".
+            RiskTier tierAtPrice = price.signum() <= 0 ? tiers.get(0) : TierTable.tierFor(tiers, size.multiply(price));
+            if (tierAtPrice.equals(tier) || attempt == tiers.size()) {
+                return price.signum() <= 0 ? null : price;
             }
             tier = tierAtPrice;
         }
-        return price;
     }
 
     static BigDecimal withTier(Side side, BigDecimal size, BigDecimal entryPrice, BigDecimal walletBalance,

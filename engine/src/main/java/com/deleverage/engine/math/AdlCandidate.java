@@ -1,0 +1,19 @@
+package com.deleverage.engine.math;
+
+import com.deleverage.engine.risk.PositionRisk;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A position offered to an auto-deleveraging queue with its score (higher is deleveraged first).
+ *
+ * @param position the position as assessed
+ * @param score    its ADL score, e.g. from {@link AdlScore#of}
+ */
+public record AdlCandidate(PositionRisk position, BigDecimal score) {
+    public AdlCandidate {
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(score, "score");
+    }
+}

@@ -1,0 +1,158 @@
+package com.deleverage.engine.math;
+
+import com.deleverage.engine.model.Side;
+import com.deleverage.engine.risk.AccountRisk;
+import com.deleverage.engine.risk.AdlStanding;
+import com.deleverage.engine.risk.PositionRisk;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The auto-deleveraging queue of one market side (BitMEX, Binance, Bybit): eligible positions ordered by
+ * score, highest first, ties broken by account id ascending so the order never depends on input order.
+ *
+ * <p>The queue is mutable and belongs to one evaluation: {@link #allocate} reduces the remaining size of
+ * the positions it takes from, so a second bankruptcy on the same market continues where the first left
+ * off. The order itself is fixed when the queue is built (scores are not recomputed after a fill); fully
+ * taken positions leave the queue, and {@link #standings()} reflects the remaining sizes.
+ */
+public final class AdlQueue {
+    private static final BigDecimal QUANTILE_STEPS = BigDecimal.valueOf(5);
+    private static final int TOP_QUANTILE = 4;
+    private static final Comparator<AdlCandidate> DELEVERAGED_FIRST = Comparator
+            .comparing(AdlCandidate::score, Comparator.reverseOrder())
+            .thenComparing(candidate -> candidate.position().accountId());
+
+    private final String symbol;
+    private final Side side;
+    private final List<AdlCandidate> order;
+    private final BigDecimal[] remaining;
+
+    private AdlQueue(String symbol, Side side, List<AdlCandidate> order) {
+        this.symbol = symbol;
+        this.side = side;
+        this.order = order;
+        this.remaining = order.stream().map(candidate -> candidate.position().size()).toArray(BigDecimal[]::new);
+    }
+
+    /**
+     * Builds the queue of {@code side} positions in {@code symbol} from scored candidates.
+     *
+     * @throws IllegalArgumentException if a candidate belongs to another market or side
+     */
+    public static AdlQueue of(String symbol, Side side, List<AdlCandidate> candidates, AdlEligibility eligibility) {
+        List<AdlCandidate> order = new ArrayList<>();
+        for (AdlCandidate candidate : candidates) {
+            PositionRisk position = candidate.position();
+            if (!position.symbol().equals(symbol) || position.side() != side) {
+                throw new IllegalArgumentException("a " + position.side() + " " + position.symbol() + " position of "
+                        + position.accountId() + " offered to the " + side + " " + symbol + " ADL queue");
+            }
+            if (eligibility == AdlEligibility.ALL || position.unrealizedPnl().signum() > 0) {
+                order.add(candidate);
+            }
+        }
+        order.sort(DELEVERAGED_FIRST);
+        return new AdlQueue(symbol, side, order);
+    }
+
+    /**
+     * Scores every {@code side} position of {@code symbol} among {@code positions} with {@code ranking} and
+     * queues the profitable ones ({@link AdlEligibility#PROFITABLE}). Positions of other markets or sides
+     * are ignored, so a policy can pass all positions of the snapshot.
+     *
+     * @param accounts the accounts owning the positions (others are ignored)
+     */
+    public static AdlQueue rank(AdlRanking ranking, String symbol, Side side, Collection<PositionRisk> positions,
+                                Collection<AccountRisk> accounts) {
+        Map<String, AccountRisk> accountsById = new HashMap<>();
+        accounts.forEach(account -> accountsById.put(account.accountId(), account));
+        List<AdlCandidate> candidates = new ArrayList<>();
+        for (PositionRisk position : positions) {
+            if (position.symbol().equals(symbol) && position.side() == side) {
+                AccountRisk account = accountsById.get(position.accountId());
+                if (account == null) {
+                    throw new IllegalArgumentException("no account " + position.accountId() + " for its position");
+                }
+                candidates.add(new AdlCandidate(position, AdlScore.of(ranking, position, account)));
+            }
+        }
+        return of(symbol, side, candidates, AdlEligibility.PROFITABLE);
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public Side side() {
+        return side;
+    }
+
+    /** Base units still available for deleveraging along the whole queue. */
+    public BigDecimal remainingQuantity() {
+        BigDecimal total = BigDecimal.ZERO;
+        for (BigDecimal size : remaining) {
+            total = total.add(size);
+        }
+        return total;
+    }
+
+    /**
+     * Each position still in the queue with its 1-based place and its ADL indicator (BitMEX lights).
+     * The quantile comes from the remaining quantity queued <em>before</em> the position, as a share of
+     * the side's remaining total: before {@code < 20%} gives 4, {@code [20%, 40%)} 3, {@code [40%, 60%)} 2,
+     * {@code [60%, 80%)} 1, {@code >= 80%} 0; i.e. {@code 4 - floor(5 x before / total)}, exact. A position
+     * straddling a boundary takes the indicator of its first unit, the one deleveraged first.
+     */
+    public List<AdlStanding> standings() {
+        BigDecimal total = remainingQuantity();
+        List<AdlStanding> standings = new ArrayList<>();
+        BigDecimal before = BigDecimal.ZERO;
+        for (int i = 0; i < order.size(); i++) {
+            if (remaining[i].signum() == 0) {
+                continue;
+            }
+            int quantile = TOP_QUANTILE - before.multiply(QUANTILE_STEPS).divideToIntegralValue(total).intValueExact();
+            AdlCandidate candidate = order.get(i);
+            standings.add(new AdlStanding(candidate.position().accountId(), symbol, candidate.score(), quantile,
+                    standings.size() + 1));
+            before = before.add(remaining[i]);
+        }
+        return standings;
+    }
+
+    /**
+     * Covers a bankrupt position of the opposite side: walks the queue taking
+     * {@code min(still to cover, remaining size)} from each position, all at the bankrupt position's
+     * bankruptcy price, and reduces the positions' remaining sizes. An account is never deleveraged against
+     * itself.
+     *
+     * @param bankruptQuantity base units to cover, at least 0
+     * @param bankruptcyPrice  the bankrupt position's bankruptcy price, quote per base unit
+     * @param bankruptAccount  the bankrupt account (the counterparty of every fill)
+     */
+    public AdlAllocation allocate(BigDecimal bankruptQuantity, BigDecimal bankruptcyPrice, String bankruptAccount) {
+        if (bankruptQuantity.signum() < 0) {
+            throw new IllegalArgumentException("negative quantity to deleverage: " + bankruptQuantity);
+        }
+        BigDecimal toCover = bankruptQuantity;
+        List<AdlFill> fills = new ArrayList<>();
+        for (int i = 0; i < order.size() && toCover.signum() > 0; i++) {
+            String account = order.get(i).position().accountId();
+            if (remaining[i].signum() == 0 || account.equals(bankruptAccount)) {
+                continue;
+            }
+            BigDecimal taken = toCover.min(remaining[i]);
+            remaining[i] = remaining[i].subtract(taken);
+            toCover = toCover.subtract(taken);
+            fills.add(new AdlFill(account, symbol, bankruptAccount, taken, bankruptcyPrice));
+        }
+        return new AdlAllocation(fills, toCover);
+    }
+}

@@ -1,0 +1,95 @@
+package com.deleverage.engine.math;
+
+import com.deleverage.engine.model.RiskTier;
+import com.deleverage.engine.risk.PositionRisk;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Tiered (partial) liquidation, the BitMEX / Bybit ladder and OKX's "down to a lower tier": rather than
+ * closing a whole position, close just enough that the rest falls into a lower risk tier whose
+ * maintenance margin the margin pool then meets; large closes go in slices (Hyperliquid, dYdX).
+ *
+ * <p>"Meets" means {@code MM_after / E < targetRatio}, compared exactly as {@code MM_after < targetRatio x E}
+ * with {@code E > 0}, where {@code MM_after} is the remaining position's maintenance margin (tiered, at the
+ * mark price) plus that of the pool's other positions. The pool's equity E is the same before and after:
+ * closing at the mark price turns the closed part's unrealised PnL into realised PnL, which stays in the
+ * pool (fees are not modelled; a policy deducts them from E first if it wants). A target of 1 means "no
+ * longer liquidatable"; below 1 leaves a safety buffer. Quantities are base units, money quote currency.
+ */
+public final class PartialLiquidation {
+    /** Hyperliquid liquidates 20% of a large position first, then waits 30 s. */
+    public static final BigDecimal HYPERLIQUID_FIRST_SLICE = new BigDecimal("0.2");
+    /** dYdX v4 liquidates at most 10% of a position per block (genesis: 100,000 ppm). */
+    public static final BigDecimal DYDX_MAX_PER_BLOCK = new BigDecimal("0.1");
+
+    private PartialLiquidation() {
+    }
+
+    /**
+     * {@link #quantityToClose(BigDecimal, BigDecimal, List, BigDecimal, BigDecimal, BigDecimal, BigDecimal)} for
+     * an assessed position: its size and mark, its pool's equity, and the pool's maintenance margin without the
+     * position's own.
+     *
+     * @param tiers the market's risk-tier table ({@code Market.riskTiers()})
+     */
+    public static BigDecimal quantityToClose(PositionRisk position, List<RiskTier> tiers, BigDecimal targetRatio,
+                                             BigDecimal lotSize) {
+        return quantityToClose(position.size(), position.markPrice(), tiers, position.equity(),
+                position.poolMaintenanceMargin().subtract(position.maintenanceMargin()), targetRatio, lotSize);
+    }
+
+    /**
+     * The smallest quantity whose close brings the position down to a lower tier's cap where the pool meets
+     * the target: 0 if the pool meets it already; otherwise, trying the tiers just below the current one
+     * first, {@code size - r} where {@code r} is the largest multiple of {@code lotSize} with
+     * {@code r x M <= cap} of that tier; the whole size if no lower tier is enough (or the pool is bankrupt).
+     * The remaining size is rounded <em>down</em> to the lot, so the rest never lands above the tier's cap;
+     * the integer quotient {@code cap / (M x lotSize)} is exact.
+     *
+     * @param size                   |quantity| of the position, base units
+     * @param markPrice              mark price the position is closed at
+     * @param tiers                  the market's risk-tier table, ordered by notional
+     * @param poolEquity             equity of the margin pool (account for cross, isolated margin + UPnL for isolated)
+     * @param otherMaintenanceMargin maintenance margin of the pool's other positions (0 for isolated)
+     * @param targetRatio            the margin ratio the pool must end strictly below, e.g. 1 or 0.8
+     * @param lotSize                the market's quantity step, base units, positive
+     */
+    public static BigDecimal quantityToClose(BigDecimal size, BigDecimal markPrice, List<RiskTier> tiers,
+                                             BigDecimal poolEquity, BigDecimal otherMaintenanceMargin,
+                                             BigDecimal targetRatio, BigDecimal lotSize) {
+        if (meetsTarget(size, markPrice, tiers, poolEquity, otherMaintenanceMargin, targetRatio)) {
+            return BigDecimal.ZERO;
+        }
+        int currentTier = tiers.indexOf(TierTable.tierFor(tiers, size.multiply(markPrice)));
+        for (int lower = currentTier - 1; lower >= 0; lower--) {
+            BigDecimal lots = tiers.get(lower).notionalCap().divideToIntegralValue(markPrice.multiply(lotSize));
+            BigDecimal remainingSize = lots.multiply(lotSize);
+            if (meetsTarget(remainingSize, markPrice, tiers, poolEquity, otherMaintenanceMargin, targetRatio)) {
+                return size.subtract(remainingSize);
+            }
+        }
+        return size;
+    }
+
+    /**
+     * The most that may be closed in one step: {@code quantity x maxFraction}, exact and not rounded to a lot
+     * (e.g. {@link #HYPERLIQUID_FIRST_SLICE} of a position, or {@link #DYDX_MAX_PER_BLOCK} per block).
+     *
+     * @param maxFraction in {@code (0, 1]}
+     */
+    public static BigDecimal slice(BigDecimal quantity, BigDecimal maxFraction) {
+        if (maxFraction.signum() <= 0 || maxFraction.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("slice fraction outside (0, 1]: " + maxFraction);
+        }
+        return quantity.multiply(maxFraction);
+    }
+
+    private static boolean meetsTarget(BigDecimal size, BigDecimal markPrice, List<RiskTier> tiers,
+                                       BigDecimal poolEquity, BigDecimal otherMaintenanceMargin, BigDecimal targetRatio) {
+        BigDecimal maintenanceMargin = TierTable.maintenanceMargin(tiers, size.multiply(markPrice))
+                .add(otherMaintenanceMargin);
+        return MarginRatio.below(maintenanceMargin, poolEquity, targetRatio);
+    }
+}
