@@ -1,8 +1,8 @@
 package com.deleverage.engine.risk;
 
 import com.deleverage.engine.math.BankruptcyPrice;
-import com.deleverage.engine.math.Decimals;
 import com.deleverage.engine.math.LiquidationPrice;
+import com.deleverage.engine.math.MarginRatio;
 import com.deleverage.engine.math.PositionMath;
 import com.deleverage.engine.math.TierTable;
 import com.deleverage.engine.model.Account;
@@ -81,8 +81,8 @@ public final class RiskAssessor {
                 otherMargin = BigDecimal.ZERO;
                 otherPnl = BigDecimal.ZERO;
             }
-            boolean bankrupt = poolEquity.signum() <= 0;
-            BigDecimal ratio = bankrupt ? null : Decimals.ratio(poolMargin, poolEquity);
+            boolean bankrupt = MarginRatio.bankrupt(poolEquity);
+            BigDecimal ratio = MarginRatio.of(poolMargin, poolEquity);
             if (!cross) {
                 anyIsolatedBankrupt |= bankrupt;
                 if (ratio != null && (worstIsolatedRatio == null || ratio.compareTo(worstIsolatedRatio) > 0)) {
@@ -101,8 +101,8 @@ public final class RiskAssessor {
         boolean bankrupt;
         BigDecimal ratio;
         if (cross) {
-            bankrupt = accountEquity.signum() <= 0;
-            ratio = bankrupt ? null : Decimals.ratio(totalMargin, accountEquity);
+            bankrupt = MarginRatio.bankrupt(accountEquity);
+            ratio = MarginRatio.of(totalMargin, accountEquity);
         } else {
             bankrupt = anyIsolatedBankrupt;
             ratio = bankrupt ? null : (worstIsolatedRatio == null ? BigDecimal.ZERO : worstIsolatedRatio);
