@@ -1,0 +1,39 @@
+package com.deleverage.admin;
+
+import com.deleverage.engine.compile.RuleSetCompiler;
+import com.deleverage.engine.evaluate.EvaluationLimits;
+import com.deleverage.engine.evaluate.Evaluator;
+import com.deleverage.engine.registry.ActiveVersions;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The engine's parts as singletons of the application, configured from {@code deleveraging.*}. */
+@Factory
+public class PlatformFactory {
+
+    /** Millisecond ticks: every stored time survives the database round trip unchanged, so hashes over it stay stable. */
+    @Singleton
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    @Singleton
+    ActiveVersions activeVersions() {
+        return new ActiveVersions();
+    }
+
+    @Singleton
+    RuleSetCompiler ruleSetCompiler(Clock clock) {
+        return new RuleSetCompiler(clock);
+    }
+
+    @Singleton
+    Evaluator evaluator(@Value("${deleveraging.evaluation.max-rule-firings:1000000}") int maxRuleFirings,
+                        @Value("${deleveraging.evaluation.timeout:10s}") Duration timeout) {
+        return new Evaluator(new EvaluationLimits(maxRuleFirings, timeout));
+    }
+}

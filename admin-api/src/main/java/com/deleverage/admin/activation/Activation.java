@@ -1,0 +1,12 @@
+package com.deleverage.admin.activation;
+
+import java.time.Instant;
+
+/**
+ * A completed activation: the version now active and the one it replaced.
+ *
+ * @param previousVersion the version active before, or null for the first activation
+ */
+public record Activation(String ruleSet, int version, String hash, Integer previousVersion, ActivationKind kind,
+                         String actor, String reason, Instant activatedAt) {
+}

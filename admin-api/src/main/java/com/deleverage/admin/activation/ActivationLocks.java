@@ -1,0 +1,23 @@
+package com.deleverage.admin.activation;
+
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One lock per rule set for changing what this node serves. An activation that finds the lock taken
+ * is refused at once (the caller gets 409) instead of queueing behind a compile; across nodes the
+ * database's activation counter decides.
+ */
+@Singleton
+public class ActivationLocks {
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    /** The rule set's lock if it was free, now held by the caller; null if another activation holds it. */
+    public ReentrantLock tryLock(String ruleSet) {
+        ReentrantLock lock = locks.computeIfAbsent(ruleSet, r -> new ReentrantLock());
+        return lock.tryLock() ? lock : null;
+    }
+}

@@ -1,0 +1,82 @@
+package com.deleverage.admin.activation;
+
+import com.deleverage.admin.ruleset.RuleSetRepository;
+import com.deleverage.admin.ruleset.RuleSetSummary;
+import com.deleverage.engine.compile.CompiledVersion;
+import com.deleverage.engine.registry.ActiveVersions;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Makes this node serve what the database records as active: on start for every rule set, then by
+ * polling, so an activation on another node (or one whose node died between commit and swap) reaches
+ * every node within the poll interval.
+ */
+@Singleton
+public class ActiveVersionSync {
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveVersionSync.class);
+
+    private final RuleSetRepository repository;
+    private final ActivationLocks locks;
+    private final VersionBuilder builder;
+    private final ActiveVersions activeVersions;
+
+    public ActiveVersionSync(RuleSetRepository repository, ActivationLocks locks, VersionBuilder builder,
+                             ActiveVersions activeVersions) {
+        this.repository = repository;
+        this.locks = locks;
+        this.builder = builder;
+        this.activeVersions = activeVersions;
+    }
+
+    /** Loads the active version of every rule set that this node does not serve yet; throws if one cannot be built. */
+    public void syncAll() {
+        for (RuleSetSummary ruleSet : repository.summaries()) {
+            if (ruleSet.activeVersion() != null) {
+                sync(ruleSet.name(), ruleSet.activeVersion(), ruleSet.activeHash());
+            }
+        }
+    }
+
+    @Scheduled(fixedDelay = "${deleveraging.activation.poll-interval:5s}",
+            initialDelay = "${deleveraging.activation.poll-interval:5s}")
+    void poll() {
+        try {
+            syncAll();
+        } catch (RuntimeException e) {
+            LOG.error("could not load the recorded active versions; this node keeps serving what it has", e);
+        }
+    }
+
+    private void sync(String ruleSet, int version, String hash) {
+        if (serves(ruleSet, version, hash)) {
+            return;
+        }
+        ReentrantLock lock = locks.tryLock(ruleSet);
+        if (lock == null) {
+            return; // an activation on this node is switching the rule set right now
+        }
+        try {
+            Optional<Integer> recorded = repository.ruleSet(ruleSet).map(r -> r.activeVersion());
+            if (recorded.isEmpty() || recorded.get() != version || serves(ruleSet, version, hash)) {
+                return; // changed while we looked: the next round sees the new state
+            }
+            CompiledVersion compiled = builder.build(ruleSet, version, hash);
+            activeVersions.activate(compiled);
+            LOG.info("serving {} v{} ({}), the version the database records as active", ruleSet, version, hash);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean serves(String ruleSet, int version, String hash) {
+        return activeVersions.active(ruleSet)
+                .map(active -> active.version() == version && active.hash().equals(hash))
+                .orElse(false);
+    }
+}

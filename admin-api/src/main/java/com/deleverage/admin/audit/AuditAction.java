@@ -1,0 +1,23 @@
+package com.deleverage.admin.audit;
+
+/** What an audit row records. Refusals that matter to compliance are recorded too. */
+public enum AuditAction {
+    /** A version was stored with its files. */
+    VERSION_STAGED,
+    /** Its validation passed. */
+    VERSION_VALIDATED,
+    /** Its validation failed; the findings say why. */
+    VERSION_REJECTED,
+    /** A second person approved it. */
+    VERSION_APPROVED,
+    /** Someone tried to approve a version they may not approve (their own, or one not validated). */
+    APPROVAL_REFUSED,
+    /** It became the active version of its rule set. */
+    VERSION_ACTIVATED,
+    /** An earlier version became active again. */
+    VERSION_ROLLED_BACK,
+    /** Someone tried to activate a version that is not approved. */
+    ACTIVATION_REFUSED,
+    /** The database was empty; the reference policy became version 1 and was activated without a second person. */
+    REFERENCE_POLICY_SEEDED
+}

@@ -1,0 +1,135 @@
+package com.deleverage.admin.audit;
+
+import com.deleverage.admin.db.Database;
+import com.deleverage.admin.db.Nullable;
+import com.deleverage.admin.db.Timestamps;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The append-only, hash-chained audit log. Appending locks the single chain-head row, so appends from
+ * any number of threads or nodes form one chain; an append joins the caller's transaction, so a state
+ * change and its audit row commit together or not at all.
+ */
+@Singleton
+public class AuditLog {
+    private static final String COLUMNS =
+            "seq, occurred_at, actor, action, rule_set, version_no, version_hash, reason, prev_hash, hash";
+
+    private final Database database;
+    private final Clock clock;
+
+    public AuditLog(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Appends inside the caller's transaction. */
+    public AuditEntry append(Connection connection, AuditEvent event) throws SQLException {
+        long lastSeq;
+        String lastHash;
+        try (PreparedStatement head = connection.prepareStatement(
+                "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+             ResultSet rs = head.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("audit_chain_head has no row: the audit changelog was not applied");
+            }
+            lastSeq = rs.getLong(1);
+            lastHash = rs.getString(2);
+        }
+        long seq = lastSeq + 1;
+        Instant now = clock.instant();
+        String hash = AuditHash.of(lastHash, seq, now, event.actor(), event.action(), event.ruleSet(),
+                event.version(), event.versionHash(), event.reason());
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, seq);
+            Timestamps.set(insert, 2, now);
+            insert.setString(3, event.actor());
+            insert.setString(4, event.action().name());
+            insert.setString(5, event.ruleSet());
+            Nullable.setInt(insert, 6, event.version());
+            insert.setString(7, event.versionHash());
+            insert.setString(8, event.reason());
+            insert.setString(9, lastHash);
+            insert.setString(10, hash);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+            update.setLong(1, seq);
+            update.setString(2, hash);
+            update.executeUpdate();
+        }
+        return new AuditEntry(seq, now, event.actor(), event.action(), event.ruleSet(), event.version(),
+                event.versionHash(), event.reason(), lastHash, hash);
+    }
+
+    /** Appends in a transaction of its own: for refusals, where nothing else is written. */
+    public AuditEntry append(AuditEvent event) {
+        return database.inTransaction(connection -> append(connection, event));
+    }
+
+    /** Rows in chain order, {@code size} rows from {@code offset}. */
+    public List<AuditEntry> page(long offset, int size) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                select.setLong(1, offset);
+                select.setInt(2, size);
+                try (ResultSet rs = select.executeQuery()) {
+                    List<AuditEntry> entries = new ArrayList<>();
+                    while (rs.next()) {
+                        entries.add(entry(rs));
+                    }
+                    return entries;
+                }
+            }
+        });
+    }
+
+    public long count() {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM audit_log");
+                 ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Recomputes the whole chain and names the first row that does not fit it. */
+    public ChainVerification verify() {
+        return database.inTransaction(connection -> {
+            ChainVerifier verifier = new ChainVerifier();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next() && verifier.accept(entry(rs))) {
+                    // accept() stops the walk at the first broken row
+                }
+            }
+            try (PreparedStatement head = connection.prepareStatement(
+                    "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1");
+                 ResultSet rs = head.executeQuery()) {
+                rs.next();
+                return verifier.result(rs.getLong(1), rs.getString(2));
+            }
+        });
+    }
+
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getLong("seq"), Timestamps.get(rs, "occurred_at"), rs.getString("actor"),
+                AuditAction.valueOf(rs.getString("action")), rs.getString("rule_set"),
+                Nullable.getInt(rs, "version_no"), rs.getString("version_hash"), rs.getString("reason"),
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
+}

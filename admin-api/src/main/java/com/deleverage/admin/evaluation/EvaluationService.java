@@ -1,0 +1,49 @@
+package com.deleverage.admin.evaluation;
+
+import com.deleverage.engine.evaluate.Decision;
+import com.deleverage.engine.evaluate.Evaluator;
+import com.deleverage.engine.model.Snapshot;
+import com.deleverage.engine.registry.ActiveVersions;
+import com.deleverage.engine.snapshot.SnapshotJson;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Evaluates a snapshot with the active version of its rule set and logs the decision. The body is read
+ * by the engine's strict snapshot reader, so the API and scenario files reject the same inputs with the
+ * same field paths.
+ */
+@Singleton
+public class EvaluationService {
+    private final SnapshotJson snapshotJson = SnapshotJson.json();
+    private final ActiveVersions activeVersions;
+    private final Evaluator evaluator;
+    private final DecisionLog decisionLog;
+    private final Clock clock;
+    private final String defaultRuleSet;
+
+    public EvaluationService(ActiveVersions activeVersions, Evaluator evaluator, DecisionLog decisionLog, Clock clock,
+                             @Value("${deleveraging.evaluation.default-rule-set:deleveraging}") String defaultRuleSet) {
+        this.activeVersions = activeVersions;
+        this.evaluator = evaluator;
+        this.decisionLog = decisionLog;
+        this.clock = clock;
+        this.defaultRuleSet = defaultRuleSet;
+    }
+
+    /**
+     * @throws com.deleverage.engine.snapshot.InvalidSnapshotException  the body is not a valid snapshot
+     * @throws com.deleverage.engine.evaluate.EvaluationFailedException the policy failed or the rule set has no active version
+     */
+    public EvaluationResponse evaluate(String body, String caller) {
+        Snapshot snapshot = snapshotJson.read(body);
+        String ruleSet = snapshot.ruleSet() == null ? defaultRuleSet : snapshot.ruleSet();
+        Decision decision = activeVersions.evaluate(evaluator, ruleSet, snapshot);
+        EvaluationResponse response = EvaluationResponse.of(UUID.randomUUID().toString(), decision, clock.instant());
+        decisionLog.record(response, body, caller);
+        return response;
+    }
+}

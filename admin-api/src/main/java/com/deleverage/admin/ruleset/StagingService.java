@@ -1,0 +1,85 @@
+package com.deleverage.admin.ruleset;
+
+import com.deleverage.admin.audit.AuditAction;
+import com.deleverage.admin.audit.AuditEvent;
+import com.deleverage.admin.audit.AuditLog;
+import com.deleverage.admin.db.DataAccessException;
+import com.deleverage.admin.db.Database;
+import com.deleverage.engine.compile.ContentHash;
+import com.deleverage.engine.compile.Finding;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Stages versions: checks the request, validates the files with the engine (outside any transaction: it
+ * compiles), then stores the version, its files, findings and audit rows in one transaction under the
+ * rule set's lock, which also numbers versions without gaps or duplicates across nodes.
+ */
+@Singleton
+public class StagingService {
+    private final Database database;
+    private final RuleSetRepository repository;
+    private final VersionValidator validator;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    public StagingService(Database database, RuleSetRepository repository, VersionValidator validator,
+                          AuditLog auditLog, Clock clock) {
+        this.database = database;
+        this.repository = repository;
+        this.validator = validator;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    public StagedVersion stage(String ruleSet, String comment, Map<String, String> files, String author) {
+        StagingRules.requireValidName(ruleSet);
+        StagingRules.requireValid(comment, files);
+        Map<String, String> sorted = new TreeMap<>(files);
+        String hash = ContentHash.of(sorted);
+        Optional<RuleSetVersion> existing = repository.findByHash(ruleSet, hash);
+        if (existing.isPresent()) {
+            return new StagedVersion(existing.get(), false);
+        }
+
+        int expectedNumber = database.inTransaction(connection -> repository.nextVersionNumber(connection, ruleSet));
+        VersionValidator.Validation validation = validator.validate(ruleSet, expectedNumber, sorted);
+        Instant now = clock.instant();
+        createRuleSet(ruleSet, now);
+        return database.inTransaction(connection -> {
+            repository.lock(connection, ruleSet);
+            Optional<RuleSetVersion> stagedMeanwhile = repository.findByHash(connection, ruleSet, hash);
+            if (stagedMeanwhile.isPresent()) {
+                return new StagedVersion(stagedMeanwhile.get(), false);
+            }
+            int number = repository.nextVersionNumber(connection, ruleSet);
+            VersionState state = validation.accepted() ? VersionState.VALIDATED : VersionState.REJECTED;
+            RuleSetVersion version = new RuleSetVersion(ruleSet, number, hash, state, comment, author, now,
+                    null, null, null, null, validation.findings());
+            repository.insert(connection, version, sorted);
+            auditLog.append(connection, new AuditEvent(author, AuditAction.VERSION_STAGED, ruleSet, number, hash,
+                    comment));
+            long errors = validation.findings().stream().filter(Finding::isError).count();
+            auditLog.append(connection, new AuditEvent(author,
+                    validation.accepted() ? AuditAction.VERSION_VALIDATED : AuditAction.VERSION_REJECTED,
+                    ruleSet, number, hash, validation.findings().size() + " findings, " + errors + " errors"));
+            return new StagedVersion(version, true);
+        });
+    }
+
+    /** Two first stagings of a new rule set may race to create it; the loser simply finds it there. */
+    private void createRuleSet(String ruleSet, Instant now) {
+        try {
+            repository.createIfAbsent(ruleSet, now);
+        } catch (DataAccessException e) {
+            if (!e.isDuplicateKey()) {
+                throw e;
+            }
+        }
+    }
+}
