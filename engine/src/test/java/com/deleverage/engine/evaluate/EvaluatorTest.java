@@ -28,6 +28,16 @@ class EvaluatorTest {
     private final Snapshot book = of(btc("100000"), cross("acct-1", "1150", "-0.5", "98000"),
             cross("acct-2", "10000", "0.1", "90000"));
 
+    /** Updating the fact a rule matched re-activates the rule: it fires forever. */
+    private static final String LOOPS_FOREVER = """
+            rule "Loops forever"
+            when
+                $a : AccountRisk( )
+            then
+                update($a);
+            end
+            """;
+
     private CompiledVersion compile(String rules) {
         var result = compiler.compile("test", 1, Map.of("policy.drl", drl(rules)));
         assertThat(result.findings()).isEmpty();
@@ -84,14 +94,7 @@ class EvaluatorTest {
 
     @Test
     void aPolicyThatRetriggersItselfFailsAtTheFiringLimit() {
-        CompiledVersion version = compile("""
-                rule "Loops forever"
-                when
-                    $a : AccountRisk( )
-                then
-                    update($a);
-                end
-                """);
+        CompiledVersion version = compile(LOOPS_FOREVER);
         Evaluator evaluator = new Evaluator(new EvaluationLimits(500, Duration.ofSeconds(30)));
 
         assertThatThrownBy(() -> evaluator.evaluate(version, book))
@@ -104,14 +107,7 @@ class EvaluatorTest {
 
     @Test
     void aPolicyThatLoopsPastTheDeadlineFailsAtTheTimeLimit() {
-        CompiledVersion version = compile("""
-                rule "Loops forever"
-                when
-                    $a : AccountRisk( )
-                then
-                    update($a);
-                end
-                """);
+        CompiledVersion version = compile(LOOPS_FOREVER);
         Evaluator evaluator = new Evaluator(new EvaluationLimits(Integer.MAX_VALUE, Duration.ofMillis(200)));
 
         assertThatThrownBy(() -> evaluator.evaluate(version, book))
