@@ -4,6 +4,7 @@ import com.deleverage.engine.compile.RuleSetCompiler;
 import com.deleverage.engine.evaluate.EvaluationLimits;
 import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.engine.registry.ActiveVersions;
+import com.deleverage.engine.validate.PolicyValidator;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -29,6 +30,12 @@ public class PlatformFactory {
     @Singleton
     RuleSetCompiler ruleSetCompiler(Clock clock) {
         return new RuleSetCompiler(clock);
+    }
+
+    /** Lint, compile and the version's own scenarios, bounded by the same limits as evaluations. */
+    @Singleton
+    PolicyValidator policyValidator(RuleSetCompiler compiler, Evaluator evaluator) {
+        return new PolicyValidator(compiler, evaluator);
     }
 
     @Singleton

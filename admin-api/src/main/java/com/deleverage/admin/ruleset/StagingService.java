@@ -7,6 +7,8 @@ import com.deleverage.admin.db.DataAccessException;
 import com.deleverage.admin.db.Database;
 import com.deleverage.engine.compile.ContentHash;
 import com.deleverage.engine.compile.Finding;
+import com.deleverage.engine.validate.PolicyValidator;
+import com.deleverage.engine.validate.ValidationReport;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -16,19 +18,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Stages versions: checks the request, validates the files with the engine (outside any transaction: it
- * compiles), then stores the version, its files, findings and audit rows in one transaction under the
+ * Stages versions: checks the request, validates the files with the engine's policy validator (lint,
+ * compile, the version's scenarios; outside any transaction, it is slow), then stores the version, its files, findings and audit rows in one transaction under the
  * rule set's lock, which also numbers versions without gaps or duplicates across nodes.
  */
 @Singleton
 public class StagingService {
     private final Database database;
     private final RuleSetRepository repository;
-    private final VersionValidator validator;
+    private final PolicyValidator validator;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public StagingService(Database database, RuleSetRepository repository, VersionValidator validator,
+    public StagingService(Database database, RuleSetRepository repository, PolicyValidator validator,
                           AuditLog auditLog, Clock clock) {
         this.database = database;
         this.repository = repository;
@@ -48,7 +50,7 @@ public class StagingService {
         }
 
         int expectedNumber = database.inTransaction(connection -> repository.nextVersionNumber(connection, ruleSet));
-        VersionValidator.Validation validation = validator.validate(ruleSet, expectedNumber, sorted);
+        ValidationReport validation = validator.validate(ruleSet, expectedNumber, sorted);
         Instant now = clock.instant();
         createRuleSet(ruleSet, now);
         return database.inTransaction(connection -> {
@@ -67,7 +69,8 @@ public class StagingService {
             long errors = validation.findings().stream().filter(Finding::isError).count();
             auditLog.append(connection, new AuditEvent(author,
                     validation.accepted() ? AuditAction.VERSION_VALIDATED : AuditAction.VERSION_REJECTED,
-                    ruleSet, number, hash, validation.findings().size() + " findings, " + errors + " errors"));
+                    ruleSet, number, hash, validation.findings().size() + " findings, " + errors + " errors; "
+                            + validation.scenariosRun() + " scenarios run, " + validation.scenariosFailed() + " failed"));
             return new StagedVersion(version, true);
         });
     }

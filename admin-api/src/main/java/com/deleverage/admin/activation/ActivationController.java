@@ -1,0 +1,47 @@
+package com.deleverage.admin.activation;
+
+import com.deleverage.admin.problem.Problem;
+import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.problem.RequestBodies;
+import com.deleverage.admin.security.Roles;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+
+import java.security.Principal;
+import java.util.List;
+
+/** Hot swaps: activate an approved version, or roll back to an earlier one. */
+@Controller("/api/v1/rulesets")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.OPERATOR)
+public class ActivationController {
+    private static final int MAX_REASON = 2000;
+
+    private final ActivationService activations;
+
+    public ActivationController(ActivationService activations) {
+        this.activations = activations;
+    }
+
+    @Post("/{name}/versions/{version}/activate")
+    public Activation activate(String name, int version, Principal operator) {
+        return activations.activate(name, version, operator.getName());
+    }
+
+    @Post("/{name}/rollback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Activation rollback(String name, @Body String body, Principal operator) {
+        RollbackRequest request = RequestBodies.read(body, RollbackRequest.class);
+        if (request.reason() == null || request.reason().isBlank() || request.reason().length() > MAX_REASON) {
+            throw ProblemException.badRequest("a rollback needs a reason (1 to " + MAX_REASON + " characters) for "
+                    + "the audit log", List.of(new Problem.FieldError("reason", "is required")));
+        }
+        return activations.rollback(name, request.toVersion(), request.reason(), operator.getName());
+    }
+}

@@ -1,0 +1,28 @@
+package com.deleverage.admin.approval;
+
+import com.deleverage.admin.ruleset.VersionView;
+import com.deleverage.admin.security.Roles;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+
+import java.security.Principal;
+
+/** {@code POST /rulesets/{name}/versions/{version}/approve}: the second person's approval. */
+@Controller("/api/v1/rulesets")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ApprovalController {
+    private final ApprovalService approvals;
+
+    public ApprovalController(ApprovalService approvals) {
+        this.approvals = approvals;
+    }
+
+    @Post("/{name}/versions/{version}/approve")
+    @Secured(Roles.POLICY_APPROVER)
+    public VersionView approve(String name, int version, Principal approver) {
+        return VersionView.of(approvals.approve(name, version, approver.getName()));
+    }
+}

@@ -1,0 +1,63 @@
+package com.deleverage.admin.approval;
+
+import com.deleverage.admin.audit.AuditAction;
+import com.deleverage.admin.audit.AuditEvent;
+import com.deleverage.admin.audit.AuditLog;
+import com.deleverage.admin.db.Database;
+import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.ruleset.RuleSetRepository;
+import com.deleverage.admin.ruleset.RuleSetVersion;
+import com.deleverage.admin.ruleset.VersionState;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/**
+ * Four eyes: a validated version is approved by someone other than its author. A refused approval
+ * changes nothing but is recorded in the audit log, because compliance wants to see attempts to
+ * approve one's own change.
+ */
+@Singleton
+public class ApprovalService {
+    private final Database database;
+    private final RuleSetRepository repository;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    public ApprovalService(Database database, RuleSetRepository repository, AuditLog auditLog, Clock clock) {
+        this.database = database;
+        this.repository = repository;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    public RuleSetVersion approve(String ruleSet, int number, String approver) {
+        RuleSetVersion version = repository.find(ruleSet, number)
+                .orElseThrow(() -> ProblemException.notFound("rule set '" + ruleSet + "' has no version " + number));
+        if (version.author().equals(approver)) {
+            throw refuse(version, approver, ProblemException.forbidden(approver + " staged " + ruleSet + " v" + number
+                    + " and cannot approve it: a second person must (four-eyes rule)"));
+        }
+        if (version.state() != VersionState.VALIDATED) {
+            throw refuse(version, approver, ProblemException.conflict(ruleSet + " v" + number + " is "
+                    + version.state() + "; only a VALIDATED version can be approved"));
+        }
+        return database.inTransaction(connection -> {
+            repository.lock(connection, ruleSet);
+            RuleSetVersion current = repository.find(connection, ruleSet, number).orElseThrow();
+            if (current.state() != VersionState.VALIDATED) {
+                throw ProblemException.conflict(ruleSet + " v" + number + " became " + current.state() + " meanwhile");
+            }
+            repository.recordApproval(connection, ruleSet, number, approver, clock.instant());
+            auditLog.append(connection, new AuditEvent(approver, AuditAction.VERSION_APPROVED, ruleSet, number,
+                    version.hash(), "staged by " + version.author()));
+            return repository.find(connection, ruleSet, number).orElseThrow();
+        });
+    }
+
+    private ProblemException refuse(RuleSetVersion version, String approver, ProblemException problem) {
+        auditLog.append(new AuditEvent(approver, AuditAction.APPROVAL_REFUSED, version.ruleSet(), version.version(),
+                version.hash(), problem.getMessage()));
+        return problem;
+    }
+}

@@ -1,0 +1,93 @@
+package com.deleverage.admin.ruleset;
+
+import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.problem.RequestBodies;
+import com.deleverage.admin.security.Roles;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+
+/** Staging, listing, reading and comparing rule set versions. */
+@Controller("/api/v1/rulesets")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.OPERATOR, Roles.TRADING_SYSTEM, Roles.AUDITOR})
+public class RuleSetController {
+    private final StagingService staging;
+    private final RuleSetRepository repository;
+
+    public RuleSetController(StagingService staging, RuleSetRepository repository) {
+        this.staging = staging;
+        this.repository = repository;
+    }
+
+    /** 201 with the new version and its validation report (even when REJECTED); 200 when identical content exists. */
+    @Post("/{name}/versions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Secured(Roles.POLICY_AUTHOR)
+    public HttpResponse<VersionView> stage(String name, @Body String body, Principal author) {
+        StageRequest request = RequestBodies.read(body, StageRequest.class);
+        StagedVersion staged = staging.stage(name, request.comment(), request.files(), author.getName());
+        RuleSetVersion version = staged.version();
+        VersionView view = VersionView.of(version, repository.files(name, version.version()));
+        URI location = URI.create("/api/v1/rulesets/" + name + "/versions/" + version.version());
+        return staged.created()
+                ? HttpResponse.created(view, location)
+                : HttpResponse.ok(view).header(HttpHeaders.LOCATION, location.toString());
+    }
+
+    @Get
+    public List<RuleSetSummary> ruleSets() {
+        return repository.summaries();
+    }
+
+    @Get("/{name}/versions")
+    public List<VersionView> versions(String name) {
+        requireRuleSet(name);
+        return repository.versions(name).stream().map(VersionView::of).toList();
+    }
+
+    @Get("/{name}/versions/{version}")
+    public VersionView version(String name, int version) {
+        return VersionView.of(find(name, version), repository.files(name, version));
+    }
+
+    /** Unified diff from {@code against} (default: the version before) to {@code version}. */
+    @Get("/{name}/versions/{version}/diff")
+    public DiffView diff(String name, int version, @Nullable @QueryValue Integer against) {
+        int base = against != null ? against : version - 1;
+        RuleSetVersion to = find(name, version);
+        RuleSetVersion from = find(name, base);
+        Map<String, String> fromFiles = repository.files(name, base);
+        Map<String, String> toFiles = repository.files(name, version);
+        return new DiffView(name, version, to.hash(), base, from.hash(),
+                VersionDiff.between("v" + base, fromFiles, "v" + version, toFiles).stream()
+                        .map(d -> new DiffView.FileDiffView(d.path(), d.change().name(), d.diff())).toList());
+    }
+
+    private void requireRuleSet(String name) {
+        if (repository.ruleSet(name).isEmpty()) {
+            throw ProblemException.notFound("no rule set '" + name + "'");
+        }
+    }
+
+    private RuleSetVersion find(String name, int version) {
+        requireRuleSet(name);
+        return repository.find(name, version)
+                .orElseThrow(() -> ProblemException.notFound("rule set '" + name + "' has no version " + version));
+    }
+}
