@@ -43,7 +43,10 @@ public final class DecisionView {
         return root;
     }
 
-    /** One action: its type, its own fields (the record's components), then the rule that produced it. */
+    /**
+     * One action: its type, its own fields (the record's components), the rule that produced it, and its
+     * explanation: that rule, its file and the facts it matched.
+     */
     public static ObjectNode action(DecidedAction decided) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("type", decided.action().type().name());
@@ -56,6 +59,11 @@ public final class DecisionView {
             }
         }
         node.put("rule", decided.rule());
+        ObjectNode explanation = node.putObject("explanation");
+        explanation.put("rule", decided.rule());
+        explanation.put("file", decided.file());
+        var facts = explanation.putArray("facts");
+        decided.matchedFacts().stream().filter(java.util.Objects::nonNull).forEach(f -> facts.add(FactView.of(f)));
         return node;
     }
 

@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * Watches one session's firing: counts firings per rule, attributes every inserted {@link Action} to
- * the rule that inserted it (forgetting actions a later rule deletes), and halts the session when the
- * evaluation's limits are exceeded.
+ * the rule that inserted it and the facts that rule matched (forgetting actions a later rule deletes),
+ * and halts the session when the evaluation's limits are exceeded.
  */
 final class FiringMonitor extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
     private final CompiledVersion version;
@@ -31,6 +31,7 @@ final class FiringMonitor extends DefaultAgendaEventListener implements RuleRunt
     private final Map<FactHandle, DecidedAction> actions = new LinkedHashMap<>();
     private int firings;
     private String firingRule;
+    private List<Object> matchedFacts = List.of();
     private EvaluationFailedException.Reason limitHit;
 
     FiringMonitor(CompiledVersion version, KieSession session, EvaluationLimits limits, long startNanos) {
@@ -43,6 +44,8 @@ final class FiringMonitor extends DefaultAgendaEventListener implements RuleRunt
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         firingRule = event.getMatch().getRule().getName();
+        // Kept for the actions this firing inserts: the facts are their explanation.
+        matchedFacts = event.getMatch().getObjects();
     }
 
     @Override
@@ -65,7 +68,8 @@ final class FiringMonitor extends DefaultAgendaEventListener implements RuleRunt
     public void objectInserted(ObjectInsertedEvent event) {
         if (event.getObject() instanceof Action action) {
             String rule = event.getRule() == null ? null : event.getRule().getName();
-            actions.put(event.getFactHandle(), new DecidedAction(action, rule, rule == null ? null : version.fileOf(rule)));
+            actions.put(event.getFactHandle(), new DecidedAction(action, rule, rule == null ? null : version.fileOf(rule),
+                    rule == null ? List.of() : matchedFacts));
         }
     }
 

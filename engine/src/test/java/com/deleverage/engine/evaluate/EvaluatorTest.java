@@ -67,6 +67,37 @@ class EvaluatorTest {
     }
 
     @Test
+    void eachActionIsExplainedByTheFactsItsRuleMatched() {
+        CompiledVersion version = compile("""
+                rule "Liquidate the account's positions"
+                when
+                    $a : AccountRisk( marginRatio >= 1 )
+                    $p : PositionRisk( accountId == $a.accountId )
+                then
+                    insert(new Liquidate($p.accountId(), $p.symbol(), $p.size(), $p.bankruptcyPrice(), false, "r"));
+                end
+                """);
+
+        Decision decision = new Evaluator().evaluate(version, book);
+
+        var explanation = DecisionView.action(decision.actions().get(0)).path("explanation");
+        assertThat(explanation.path("rule").asText()).isEqualTo("Liquidate the account's positions");
+        assertThat(explanation.path("file").asText()).isEqualTo("policy.drl");
+        var facts = explanation.path("facts");
+        assertThat(facts).hasSize(2);
+        // acct-1: equity 1150 - 1000 = 150, MM 200, ratio 1.3333333333, the riskiest of two accounts
+        assertThat(facts.get(0).path("fact").asText()).isEqualTo("AccountRisk");
+        assertThat(facts.get(0).path("accountId").asText()).isEqualTo("acct-1");
+        assertThat(facts.get(0).path("equity").asText()).isEqualTo("150");
+        assertThat(facts.get(0).path("marginRatio").asText()).isEqualTo("1.3333333333");
+        assertThat(facts.get(0).path("riskRank").asInt()).isEqualTo(1);
+        assertThat(facts.get(0).has("account")).isFalse();
+        assertThat(facts.get(1).path("fact").asText()).isEqualTo("PositionRisk");
+        assertThat(facts.get(1).path("tierNumber").asInt()).isEqualTo(1);
+        assertThat(facts.get(1).path("bankruptcyPrice").asText()).isEqualTo("100300");
+    }
+
+    @Test
     void anActionDeletedByALaterRuleIsNotPartOfTheDecision() {
         CompiledVersion version = compile("""
                 rule "Warn everyone"
