@@ -53,6 +53,12 @@ public final class Api {
         return send(HttpRequest.POST(path, jsonBody).contentType(MediaType.APPLICATION_JSON_TYPE), user);
     }
 
+    /** A POST as a user who is not one of the demo users. */
+    public Reply post(String path, String username, String password, String jsonBody) {
+        MutableHttpRequest<?> request = HttpRequest.POST(path, jsonBody).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return send(request.basicAuth(username, password), User.ANONYMOUS);
+    }
+
     public Reply send(MutableHttpRequest<?> request, User user) {
         if (user != User.ANONYMOUS) {
             request.basicAuth(user.username(), user.password());
