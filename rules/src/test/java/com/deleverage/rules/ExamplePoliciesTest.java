@@ -42,12 +42,12 @@ class ExamplePoliciesTest {
             broken/unknown-field     | UNKNOWN_FIELD     | ERROR   | policy.drl                | 9  | 29 | Warn
             broken/unknown-type      | UNKNOWN_TYPE      | ERROR   | policy.drl                | 9  | 5  | Watch positions
             broken/consequence-error | CONSEQUENCE_ERROR | ERROR   | policy.drl                | 11 | 16 | Warn
-            broken/duplicate-rule    | DUPLICATE_RULE    | ERROR   | warn.drl                  | 6  | 1  | Warn
+            broken/duplicate-rule    | DUPLICATE_RULE    | ERROR   | warn_again.drl            | 7  | 1  | Warn
             broken/forbidden-import  | FORBIDDEN_IMPORT  | ERROR   | policy.drl                | 5  | 8  | -
             broken/forbidden-api     | FORBIDDEN_API     | ERROR   | policy.drl                | 8  | 5  | -
             broken/imprecise-decimal | IMPRECISE_DECIMAL | WARNING | policy.drl                | 9  | 44 | Warn
             broken/scenario-failed   | SCENARIO_FAILED   | ERROR   | scenarios/warn.yaml       | 3  | 0  | -
-            broken/scenario-invalid  | SCENARIO_INVALID  | ERROR   | scenarios/warn.yaml       | 2  | 0  | -
+            broken/scenario-invalid  | SCENARIO_INVALID  | ERROR   | scenarios/warn.yaml       | 11 | 0  | -
             broken/no-rule-files     | NO_RULE_FILES     | ERROR   | -                         | 0  | 0  | -
             broken/rule-never-fired  | RULE_NEVER_FIRED  | WARNING | policy.drl                | 6  | 1  | Warn
             broken/no-scenarios      | NO_SCENARIOS      | WARNING | -                         | 0  | 0  | -

@@ -36,11 +36,13 @@ public final class PolicyLinter {
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+|function\\s+)?([\\w.$*]+)", Pattern.MULTILINE);
     private static final Pattern GLOBAL = Pattern.compile("^\\s*global\\s+([\\w.$<>]+)", Pattern.MULTILINE);
     /** java.lang types that reach the process, threads, class loading or reflection. */
-    private static final Pattern FORBIDDEN_NAME = Pattern.compile("\\b(System|Runtime|Thread|ThreadGroup|ThreadLocal|"
+    private static final Pattern FORBIDDEN_TYPE = Pattern.compile("\\b(System|Runtime|Thread|ThreadGroup|ThreadLocal|"
             + "InheritableThreadLocal|ScopedValue|Process|ProcessBuilder|ProcessHandle|ClassLoader|Class|Module|ModuleLayer|"
-            + "StackWalker|SecurityManager|Compiler|getClass|forName|getDeclaredMethod|getDeclaredField|getMethod|"
-            + "setAccessible|newInstance|invoke|exec|exit|halt|loadLibrary|getKieRuntime|getKieBase|getKieSession)\\b");
-    /** Fully qualified names, which need no import. */
+            + "StackWalker|SecurityManager|Compiler)\\b");
+    /** Calls that reach reflection, the process or the rule engine itself, whatever object they are made on. */
+    private static final Pattern FORBIDDEN_CALL = Pattern.compile("\\.\\s*(getClass|forName|getDeclaredMethod|getDeclaredField|"
+            + "getMethod|getField|setAccessible|newInstance|invoke|exec|exit|halt|loadLibrary|getKieRuntime|getKieBase|"
+            + "getKieSession)\\s*\\(");
     /** A fractional literal without the B suffix is a double: 0.8 is 0.8000000000000000444 against a BigDecimal. */
     private static final Pattern DOUBLE_LITERAL = Pattern.compile("(?<![\\w.])(\\d+\\.\\d+)(?![\\w.])");
     private static final Pattern QUALIFIED = Pattern.compile("\\b((?:java|javax|jdk|sun|com\\.sun|org|com|net|io|kotlin|scala)\\.[\\w.$]+)");
@@ -73,11 +75,17 @@ public final class PolicyLinter {
                         "global of type '" + type + "' is not allowed in a policy"));
             }
         }
-        Matcher names = FORBIDDEN_NAME.matcher(code);
-        while (names.find()) {
-            findings.add(finding(FORBIDDEN_API, path, lines, names.start(), outline, "'" + names.group(1)
-                    + "' reaches the process, threads, reflection or the rule engine itself; a policy may only read facts "
-                    + "and insert, modify or delete them"));
+        java.util.Set<Integer> flaggedLines = new java.util.HashSet<>();
+        for (Pattern forbidden : List.of(FORBIDDEN_TYPE, FORBIDDEN_CALL)) {
+            Matcher names = forbidden.matcher(code);
+            while (names.find()) {
+                // One finding per line: System.exit(1) is one mistake, not two.
+                if (flaggedLines.add(lines.line(names.start(1)))) {
+                    findings.add(finding(FORBIDDEN_API, path, lines, names.start(1), outline, "'" + names.group(1)
+                            + "' reaches the process, threads, reflection or the rule engine itself; a policy may only "
+                            + "read facts and insert, modify or delete them"));
+                }
+            }
         }
         Matcher qualified = QUALIFIED.matcher(code);
         while (qualified.find()) {

@@ -24,8 +24,8 @@ import java.util.Set;
  * </ul>
  */
 final class Expectations {
-    private static final Set<String> FIELDS = Set.of("actions", "exhaustive", "ordered", "absent", "accounts",
-            "firedRules", "tolerance");
+    private static final Set<String> FIELDS = new java.util.TreeSet<>(List.of("absent", "accounts", "actions",
+            "exhaustive", "firedRules", "ordered", "tolerance"));
 
     private Expectations() {
     }

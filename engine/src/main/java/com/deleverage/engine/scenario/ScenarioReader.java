@@ -22,9 +22,20 @@ import java.util.Set;
  * request's shape; {@code ruleSet} may be left out) and {@code expect}. See docs/policy-testing.md.
  */
 public final class ScenarioReader {
-    private static final Set<String> FIELDS = Set.of("name", "description", "given", "expect");
+    private static final Set<String> FIELDS = new java.util.TreeSet<>(List.of("description", "expect", "given", "name"));
 
     private final SnapshotJson yaml = SnapshotJson.yaml();
+
+    /** The line of a top-level key at or after a scenario's first line, for pointing at a typo. */
+    private static int lineOfKey(String text, String key, int from) {
+        String[] lines = text.split("\\R", -1);
+        for (int i = Math.max(0, from - 1); i < lines.length; i++) {
+            if (lines[i].startsWith(key + ":")) {
+                return i + 1;
+            }
+        }
+        return from;
+    }
 
     /** Whether a file of a rule set version is a scenario file. */
     public static boolean isScenarioFile(String path) {
@@ -45,7 +56,7 @@ public final class ScenarioReader {
                 }
                 JsonNode document = mapper.readerFor(JsonNode.class)
                         .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
-                scenarios.add(toScenario(file, line, document));
+                scenarios.add(toScenario(file, line, document, text));
             }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -59,10 +70,11 @@ public final class ScenarioReader {
         return scenarios;
     }
 
-    private Scenario toScenario(String file, int line, JsonNode document) {
+    private Scenario toScenario(String file, int line, JsonNode document, String text) {
         document.fieldNames().forEachRemaining(field -> {
             if (!FIELDS.contains(field)) {
-                throw new ScenarioFormatException(file, line, "unknown field '" + field + "'; a scenario has " + FIELDS);
+                throw new ScenarioFormatException(file, lineOfKey(text, field, line), "unknown field '" + field
+                        + "'; a scenario has " + FIELDS);
             }
         });
         String name = document.path("name").asText("");

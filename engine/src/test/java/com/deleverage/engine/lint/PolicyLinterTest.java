@@ -67,6 +67,21 @@ class PolicyLinterTest {
     }
 
     @Test
+    void oneForbiddenStatementIsOneFindingAndOwnNamesAreNotCalls() {
+        assertThat(lint("""
+                package p;
+                function boolean exit(int code) { return code > 0; }
+                rule "Exit"
+                when
+                then
+                    System.exit(1);
+                    boolean invoke = exit(2);
+                end
+                """)).extracting(Finding::code, Finding::line, Finding::column)
+                .containsExactly(tuple("FORBIDDEN_API", 6, 5));
+    }
+
+    @Test
     void wordsInCommentsAndStringsAreNotCode() {
         assertThat(lint("""
                 package p;
@@ -90,7 +105,7 @@ class PolicyLinterTest {
                     \\u0053ystem.exit(0);
                 end
                 """)).extracting(Finding::code, Finding::line, Finding::column)
-                .containsExactly(tuple("FORBIDDEN_API", 5, 17), tuple("FORBIDDEN_API", 5, 5)); // "exit", then the escape
+                .containsExactly(tuple("FORBIDDEN_API", 5, 17), tuple("FORBIDDEN_API", 5, 5)); // ".exit(", then the escape
     }
 
     @Test
