@@ -3,7 +3,7 @@ package com.deleverage.admin.activation;
 import com.deleverage.admin.Api;
 import com.deleverage.admin.Api.Reply;
 import com.deleverage.admin.Api.User;
-import com.deleverage.admin.ReferencePolicy;
+import com.deleverage.admin.SeedPolicy;
 import com.deleverage.admin.Snapshots;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -125,7 +125,7 @@ class ActivationApiTest {
 
     private int stage(String comment) {
         Reply staged = api.post(RULE_SET + "/versions", User.AUTHOR,
-                ReferencePolicy.stageRequest(comment, ReferencePolicy.filesWithComment(comment)));
+                SeedPolicy.stageRequest(comment, SeedPolicy.filesWithComment(comment)));
         assertThat(staged.status()).as(staged.toString()).isEqualTo(201);
         return staged.json().get("version").asInt();
     }

@@ -3,7 +3,7 @@ package com.deleverage.admin.approval;
 import com.deleverage.admin.Api;
 import com.deleverage.admin.Api.Reply;
 import com.deleverage.admin.Api.User;
-import com.deleverage.admin.ReferencePolicy;
+import com.deleverage.admin.SeedPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
@@ -33,7 +33,7 @@ class FourEyesApiTest {
     void nobodyApprovesTheirOwnVersionAndTheAttemptIsAudited() {
         Api api = new Api(http);
         Reply staged = api.post("/api/v1/rulesets/deleveraging/versions", "senior", PASSWORD,
-                ReferencePolicy.stageRequest("senior's change", ReferencePolicy.filesWithComment("senior")));
+                SeedPolicy.stageRequest("senior's change", SeedPolicy.filesWithComment("senior")));
         assertThat(staged.status()).as(staged.toString()).isEqualTo(201);
         String approve = "/api/v1/rulesets/deleveraging/versions/" + staged.json().get("version").asInt() + "/approve";
 

@@ -3,9 +3,9 @@ package com.deleverage.admin.evaluation;
 import com.deleverage.admin.Api;
 import com.deleverage.admin.Api.Reply;
 import com.deleverage.admin.Api.User;
+import com.deleverage.admin.SeedPolicy;
 import com.deleverage.admin.Snapshots;
 import com.deleverage.engine.compile.ContentHash;
-import com.deleverage.engine.policy.PolicyFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * POST /api/v1/evaluations over real HTTP against a freshly seeded platform: the reference policy is
- * version 1 of rule set "deleveraging" and decides; bad input gets a 400 problem naming the field.
+ * POST /api/v1/evaluations over real HTTP against a freshly seeded platform (the tests' seed policy is
+ * version 1 of rule set "deleveraging"): the contract's response with every figure, and a 400 problem
+ * naming the field for bad input.
  */
 @MicronautTest(environments = "dev")
 class EvaluationApiTest {
@@ -36,16 +37,15 @@ class EvaluationApiTest {
     }
 
     @Test
-    void underMarginedAccountIsLiquidatedByVersionOneOfTheSeededReferencePolicy() {
+    void underMarginedAccountIsLiquidatedByVersionOneOfTheSeededSeedPolicy() {
         Reply reply = api.post("/api/v1/evaluations", User.TRADER, SNAPSHOT);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         JsonNode body = reply.json();
-        String referenceHash = ContentHash.of(PolicyFiles.fromClasspath("policies/deleveraging",
-                getClass().getClassLoader()));
+        String seedHash = ContentHash.of(SeedPolicy.files());
         assertThat(body.get("ruleSet").asText()).isEqualTo("deleveraging");
         assertThat(body.get("version").asInt()).isEqualTo(1);
-        assertThat(body.get("versionHash").asText()).isEqualTo(referenceHash).startsWith("sha256:");
+        assertThat(body.get("versionHash").asText()).isEqualTo(seedHash).startsWith("sha256:");
         assertThat(body.get("decisionId").asText()).isNotBlank();
         assertThat(body.get("asOf").asText()).isEqualTo("2025-10-10T21:15:00Z");
         assertThat(body.get("evaluatedAt").asText()).isNotBlank();

@@ -3,7 +3,7 @@ package com.deleverage.admin.ruleset;
 import com.deleverage.admin.Api;
 import com.deleverage.admin.Api.Reply;
 import com.deleverage.admin.Api.User;
-import com.deleverage.admin.ReferencePolicy;
+import com.deleverage.admin.SeedPolicy;
 import com.deleverage.admin.Snapshots;
 import com.deleverage.engine.compile.ContentHash;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,10 +41,10 @@ class PolicyLifecycleApiTest {
     @Test
     void stageApproveActivateRollBackAndAuditTheWholeWay() throws Exception {
         Api api = new Api(http);
-        String v1Hash = ContentHash.of(ReferencePolicy.files());
-        Map<String, String> v2Files = ReferencePolicy.filesWithComment("v2: reviewed after the October event");
+        String v1Hash = ContentHash.of(SeedPolicy.files());
+        Map<String, String> v2Files = SeedPolicy.filesWithComment("v2: reviewed after the October event");
         String v2Hash = ContentHash.of(v2Files);
-        String stageBody = ReferencePolicy.stageRequest("reviewed after the October event", v2Files);
+        String stageBody = SeedPolicy.stageRequest("reviewed after the October event", v2Files);
 
         Reply staged = api.post(VERSIONS, User.AUTHOR, stageBody);
         assertThat(staged.status()).as(staged.toString()).isEqualTo(201);

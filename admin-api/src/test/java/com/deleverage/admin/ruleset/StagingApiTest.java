@@ -3,7 +3,7 @@ package com.deleverage.admin.ruleset;
 import com.deleverage.admin.Api;
 import com.deleverage.admin.Api.Reply;
 import com.deleverage.admin.Api.User;
-import com.deleverage.admin.ReferencePolicy;
+import com.deleverage.admin.SeedPolicy;
 import com.deleverage.admin.Snapshots;
 import com.deleverage.engine.policy.PolicyFiles;
 import io.micronaut.http.client.HttpClient;
@@ -52,8 +52,8 @@ class StagingApiTest {
         String before = stored();
 
         Reply noFiles = stage("deleveraging", "{\"comment\": \"empty\", \"files\": {}}");
-        Reply traversal = stage("deleveraging", ReferencePolicy.stageRequest("sneaky", Map.of("../etc/x.drl", "rule")));
-        Reply badName = stage("Deleveraging", ReferencePolicy.stageRequest("caps", Map.of("a.drl", WARN_DRL)));
+        Reply traversal = stage("deleveraging", SeedPolicy.stageRequest("sneaky", Map.of("../etc/x.drl", "rule")));
+        Reply badName = stage("Deleveraging", SeedPolicy.stageRequest("caps", Map.of("a.drl", WARN_DRL)));
         Reply malformed = stage("deleveraging", "{\"comment\": ");
         Reply authorInBody = stage("deleveraging",
                 "{\"comment\": \"x\", \"author\": \"someone-else\", \"files\": {\"a.drl\": \"\"}}");
@@ -78,7 +78,7 @@ class StagingApiTest {
         Map<String, String> files = PolicyFiles.fromDirectory(sample);
         int exitLine = lineOf(files.get("policy.drl"), "System.exit");
 
-        Reply staged = stage("deleveraging", ReferencePolicy.stageRequest("calls System.exit", files));
+        Reply staged = stage("deleveraging", SeedPolicy.stageRequest("calls System.exit", files));
 
         assertThat(staged.status()).as(staged.toString()).isEqualTo(201);
         assertThat(staged.json().get("state").asText()).isEqualTo("REJECTED");
@@ -104,10 +104,10 @@ class StagingApiTest {
 
     @Test
     void diffShowsEachChangedFileAsAUnifiedDiff() {
-        assertThat(stage("diff-demo", ReferencePolicy.stageRequest("v1", Map.of("warn.drl", WARN_DRL))).status())
+        assertThat(stage("diff-demo", SeedPolicy.stageRequest("v1", Map.of("warn.drl", WARN_DRL))).status())
                 .isEqualTo(201);
         Map<String, String> v2 = Map.of("warn.drl", WARN_DRL.replace("0.8B", "0.75B"), "notes.md", "earlier warning\n");
-        assertThat(stage("diff-demo", ReferencePolicy.stageRequest("v2", v2)).status()).isEqualTo(201);
+        assertThat(stage("diff-demo", SeedPolicy.stageRequest("v2", v2)).status()).isEqualTo(201);
 
         Reply diff = api.get("/api/v1/rulesets/diff-demo/versions/2/diff?against=1", User.AUDITOR);
 

@@ -7,18 +7,22 @@ import com.deleverage.engine.policy.PolicyFiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The reference policy's files as shipped on the classpath, and stage requests built from them. */
-public final class ReferencePolicy {
+/**
+ * The policy the tests seed as version 1 (test-policies/margin: the margin rules of the first reference
+ * policy and their scenarios), and stage requests built from it.
+ */
+public final class SeedPolicy {
+    public static final String FOLDER = "test-policies/margin";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReferencePolicy() {
+    private SeedPolicy() {
     }
 
     public static Map<String, String> files() {
-        return PolicyFiles.fromClasspath("policies/deleveraging", ReferencePolicy.class.getClassLoader());
+        return PolicyFiles.fromClasspath(FOLDER, SeedPolicy.class.getClassLoader());
     }
 
-    /** The reference files with a comment line appended to every DRL file: new content, same behaviour. */
+    /** The seed files with a comment line appended to every DRL file: new content, same behaviour. */
     public static Map<String, String> filesWithComment(String comment) {
         Map<String, String> files = new LinkedHashMap<>(files());
         files.replaceAll((path, text) -> path.endsWith(".drl") ? text + "\n// " + comment + "\n" : text);
