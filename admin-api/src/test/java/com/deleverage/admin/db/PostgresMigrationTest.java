@@ -1,0 +1,102 @@
+package com.deleverage.admin.db;
+
+import com.deleverage.admin.SeedPolicy;
+import com.deleverage.admin.Snapshots;
+import com.deleverage.admin.activation.ActivationService;
+import com.deleverage.admin.approval.ApprovalService;
+import com.deleverage.admin.audit.AuditLog;
+import com.deleverage.admin.evaluation.EvaluationService;
+import com.deleverage.admin.ruleset.RuleSetRepository;
+import com.deleverage.admin.ruleset.RuleSetVersion;
+import com.deleverage.admin.ruleset.StagingService;
+import com.deleverage.admin.ruleset.VersionState;
+import com.deleverage.engine.registry.ActiveVersions;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same Liquibase changelog on a real PostgreSQL server: it applies from scratch, the platform seeds,
+ * stages, approves, activates, evaluates and logs on it, the audit chain verifies (its hashes survive
+ * PostgreSQL's timestamps), and a restart applies nothing twice and serves the recorded version.
+ */
+class PostgresMigrationTest {
+    private static PostgresServer postgres;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void theWholeLifecycleRunsOnPostgres() throws Exception {
+        RuleSetVersion v2;
+        try (ApplicationContext node = start()) {
+            assertThat(tables(node)).contains("rule_set", "rule_set_version", "rule_file", "validation_finding",
+                    "approval", "activation_event", "decision_log", "audit_log", "audit_chain_head");
+            v2 = node.getBean(StagingService.class).stage("deleveraging", "on postgres",
+                    SeedPolicy.filesWithComment("on postgres"), "author").version();
+            assertThat(v2.state()).isEqualTo(VersionState.VALIDATED);
+            node.getBean(ApprovalService.class).approve("deleveraging", 2, "approver");
+            node.getBean(ActivationService.class).activate("deleveraging", 2, "operator");
+
+            var decision = node.getBean(EvaluationService.class).evaluate(Snapshots.UNDER_MARGINED, "trader");
+            assertThat(decision.version()).isEqualTo(2);
+            assertThat(decision.actions()).extracting(a -> a.type()).contains("LIQUIDATE");
+            assertThat(node.getBean(AuditLog.class).verify().valid()).isTrue();
+            assertThat(count(node, "decision_log")).isEqualTo(1);
+        }
+
+        try (ApplicationContext restarted = start()) {
+            assertThat(restarted.getBean(ActiveVersions.class).active("deleveraging").orElseThrow().hash())
+                    .isEqualTo(v2.hash());
+            assertThat(restarted.getBean(RuleSetRepository.class).versions("deleveraging")).hasSize(2);
+            assertThat(restarted.getBean(AuditLog.class).verify().verifiedRows()).isEqualTo(7);
+            // Every changeset of the changelog, applied once: 6 for rule sets, 1 audit log, 1 decision log.
+            assertThat(count(restarted, "databasechangelog")).isEqualTo(8);
+        }
+    }
+
+    private static ApplicationContext start() {
+        return ApplicationContext.run(Map.of(
+                "datasources.default.url", postgres.jdbcUrl(),
+                "datasources.default.username", PostgresServer.USER,
+                "datasources.default.password", ""), "test");
+    }
+
+    private static java.util.List<String> tables(ApplicationContext context) throws Exception {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (Connection connection = context.getBean(DataSource.class).getConnection();
+             ResultSet rs = connection.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        return names;
+    }
+
+    private static long count(ApplicationContext context, String table) throws Exception {
+        try (Connection connection = context.getBean(DataSource.class).getConnection();
+             Statement sql = connection.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
