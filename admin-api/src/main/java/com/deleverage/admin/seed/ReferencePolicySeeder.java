@@ -7,6 +7,7 @@ import com.deleverage.admin.ruleset.RuleSetSummary;
 import com.deleverage.admin.ruleset.RuleSetVersion;
 import com.deleverage.admin.ruleset.StagingService;
 import com.deleverage.admin.ruleset.VersionState;
+import com.deleverage.engine.compile.Finding;
 import com.deleverage.engine.policy.PolicyFiles;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -56,7 +57,7 @@ public class ReferencePolicySeeder {
                 + "an empty database", files, SYSTEM).version();
         if (version.state() == VersionState.REJECTED) {
             throw new IllegalStateException("the reference policy in " + classpathFolder + " does not validate: "
-                    + version.findings());
+                    + version.findings().stream().filter(Finding::isError).map(Finding::toString).toList());
         }
         if (version.state() == VersionState.VALIDATED) {
             database.inTransaction(connection -> {

@@ -10,6 +10,7 @@ import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.RuleSetVersion;
 import com.deleverage.admin.ruleset.StagingService;
 import com.deleverage.admin.ruleset.VersionState;
+import com.deleverage.engine.compile.ContentHash;
 import com.deleverage.engine.registry.ActiveVersions;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The same Liquibase changelog on a real PostgreSQL server: it applies from scratch, the platform seeds,
- * stages, approves, activates, evaluates and logs on it, the audit chain verifies (its hashes survive
- * PostgreSQL's timestamps), and a restart applies nothing twice and serves the recorded version.
+ * stages, approves, activates, evaluates, logs and rolls back on it, the audit chain verifies (its hashes
+ * survive PostgreSQL's timestamps), and a restart applies nothing twice and serves the recorded version.
  */
 class PostgresMigrationTest {
     private static PostgresServer postgres;
@@ -46,11 +47,11 @@ class PostgresMigrationTest {
 
     @Test
     void theWholeLifecycleRunsOnPostgres() throws Exception {
-        RuleSetVersion v2;
+        String v1Hash = ContentHash.of(SeedPolicy.files());
         try (ApplicationContext node = start()) {
             assertThat(tables(node)).contains("rule_set", "rule_set_version", "rule_file", "validation_finding",
                     "approval", "activation_event", "decision_log", "audit_log", "audit_chain_head");
-            v2 = node.getBean(StagingService.class).stage("deleveraging", "on postgres",
+            RuleSetVersion v2 = node.getBean(StagingService.class).stage("deleveraging", "on postgres",
                     SeedPolicy.filesWithComment("on postgres"), "author").version();
             assertThat(v2.state()).isEqualTo(VersionState.VALIDATED);
             node.getBean(ApprovalService.class).approve("deleveraging", 2, "approver");
@@ -59,15 +60,23 @@ class PostgresMigrationTest {
             var decision = node.getBean(EvaluationService.class).evaluate(Snapshots.UNDER_MARGINED, "trader");
             assertThat(decision.version()).isEqualTo(2);
             assertThat(decision.actions()).extracting(a -> a.type()).contains("LIQUIDATE");
-            assertThat(node.getBean(AuditLog.class).verify().valid()).isTrue();
             assertThat(count(node, "decision_log")).isEqualTo(1);
+
+            node.getBean(ActivationService.class).rollback("deleveraging", null, "back to the seed", "operator");
+            assertThat(node.getBean(EvaluationService.class).evaluate(Snapshots.UNDER_MARGINED, "trader").version())
+                    .isEqualTo(1);
+            assertThat(node.getBean(AuditLog.class).verify().valid()).isTrue();
         }
 
         try (ApplicationContext restarted = start()) {
             assertThat(restarted.getBean(ActiveVersions.class).active("deleveraging").orElseThrow().hash())
-                    .isEqualTo(v2.hash());
-            assertThat(restarted.getBean(RuleSetRepository.class).versions("deleveraging")).hasSize(2);
-            assertThat(restarted.getBean(AuditLog.class).verify().verifiedRows()).isEqualTo(7);
+                    .isEqualTo(v1Hash);
+            assertThat(restarted.getBean(RuleSetRepository.class).versions("deleveraging"))
+                    .extracting(RuleSetVersion::state).containsExactly(VersionState.ACTIVE, VersionState.RETIRED);
+            AuditLog auditLog = restarted.getBean(AuditLog.class);
+            assertThat(auditLog.verify().verifiedRows()).isEqualTo(8);
+            assertThat(auditLog.page(6, 10)).extracting(e -> e.action().name())
+                    .containsExactly("VERSION_ACTIVATED", "VERSION_ROLLED_BACK");
             // Every changeset of the changelog, applied once: 6 for rule sets, 1 audit log, 1 decision log.
             assertThat(count(restarted, "databasechangelog")).isEqualTo(8);
         }
