@@ -5,10 +5,11 @@ public final class Snapshots {
     /*
      * acct-1 is short 0.5 BTC from 100000 with 1900 in its cross wallet; mark 103441.3, one tier at 0.4%:
      *   unrealised PnL = -0.5 x (103441.3 - 100000) = -1720.65   equity = 1900 - 1720.65 = 179.35
-     *   notional = 0.5 x 103441.3 = 51720.65                     maintenance margin = 0.004 x 51720.65 = 206.88260
-     *   margin ratio = 206.88260 / 179.35 = 1.1535132423 (10 places, half-even) >= 1: liquidate
-     *   bankruptcy price (short) = 100000 + 1900 / 0.5 = 103800.00000000
-     * acct-2 is long 0.1 from 100000 with 10000: equity 10344.13, ratio 41.37652 / 10344.13 = 0.0040000000.
+     *   notional = 0.5 x 103441.3 = 51720.65                     maintenance margin = 0.004 x 51720.65 = 206.8826
+     *   margin ratio = 206.8826 / 179.35 = 1.1535132423 (10 places, half-even) >= 1: liquidate
+     *   bankruptcy price (short) = 100000 + 1900 / 0.5 = 103800
+     * acct-2 is long 0.1 from 100000 with 10000: equity 10344.13, ratio 41.37652 / 10344.13 = 0.004.
+     * Responses write decimals in plain notation without trailing zeros.
      */
     public static final String UNDER_MARGINED = """
             {"ruleSet": "deleveraging", "asOf": "2025-10-10T21:15:00Z",

@@ -2,14 +2,14 @@ package com.deleverage.admin.evaluation;
 
 import com.deleverage.admin.db.Database;
 import com.deleverage.admin.db.Timestamps;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.deleverage.engine.evaluate.Decision;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.HexFormat;
 
 /**
@@ -19,35 +19,33 @@ import java.util.HexFormat;
 @Singleton
 public class DecisionLog {
     private final Database database;
-    private final ObjectMapper mapper;
 
-    public DecisionLog(Database database, ObjectMapper mapper) {
+    public DecisionLog(Database database) {
         this.database = database;
-        this.mapper = mapper;
     }
 
-    void record(EvaluationResponse response, String input, String caller) {
-        String decision;
-        try {
-            decision = mapper.writeValueAsString(response);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a decision could not be written as JSON", e);
-        }
+    /**
+     * @param response the evaluation response as sent
+     * @param input    the request body as received
+     * @param caller   the authenticated trading system
+     */
+    void record(String decisionId, Instant evaluatedAt, Decision decision, String response, String input,
+                String caller) {
         database.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO decision_log (decision_id, rule_set, version_no, version_hash, input_hash, caller,
                                               as_of, evaluated_at, input, decision)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                insert.setString(1, response.decisionId());
-                insert.setString(2, response.ruleSet());
-                insert.setInt(3, response.version());
-                insert.setString(4, response.versionHash());
+                insert.setString(1, decisionId);
+                insert.setString(2, decision.ruleSet());
+                insert.setInt(3, decision.version());
+                insert.setString(4, decision.versionHash());
                 insert.setString(5, sha256(input));
                 insert.setString(6, caller);
-                Timestamps.set(insert, 7, response.asOf());
-                Timestamps.set(insert, 8, response.evaluatedAt());
+                Timestamps.set(insert, 7, decision.asOf());
+                Timestamps.set(insert, 8, evaluatedAt);
                 insert.setString(9, input);
-                insert.setString(10, decision);
+                insert.setString(10, response);
                 return insert.executeUpdate();
             }
         });

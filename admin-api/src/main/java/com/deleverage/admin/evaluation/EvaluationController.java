@@ -1,6 +1,7 @@
 package com.deleverage.admin.evaluation;
 
 import com.deleverage.admin.security.Roles;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -25,7 +26,7 @@ public class EvaluationController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured(Roles.TRADING_SYSTEM)
-    public EvaluationResponse evaluate(@Body String body, Principal caller) {
+    public ObjectNode evaluate(@Body String body, Principal caller) {
         return service.evaluate(body, caller.getName());
     }
 }

@@ -5,10 +5,12 @@ import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.registry.ActiveVersions;
 import com.deleverage.engine.snapshot.SnapshotJson;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -38,12 +40,14 @@ public class EvaluationService {
      * @throws com.deleverage.engine.snapshot.InvalidSnapshotException  the body is not a valid snapshot
      * @throws com.deleverage.engine.evaluate.EvaluationFailedException the policy failed or the rule set has no active version
      */
-    public EvaluationResponse evaluate(String body, String caller) {
+    public ObjectNode evaluate(String body, String caller) {
         Snapshot snapshot = snapshotJson.read(body);
         String ruleSet = snapshot.ruleSet() == null ? defaultRuleSet : snapshot.ruleSet();
         Decision decision = activeVersions.evaluate(evaluator, ruleSet, snapshot);
-        EvaluationResponse response = EvaluationResponse.of(UUID.randomUUID().toString(), decision, clock.instant());
-        decisionLog.record(response, body, caller);
+        String decisionId = UUID.randomUUID().toString();
+        Instant evaluatedAt = clock.instant();
+        ObjectNode response = DecisionResponse.of(decisionId, decision, evaluatedAt);
+        decisionLog.record(decisionId, evaluatedAt, decision, response.toString(), body, caller);
         return response;
     }
 }

@@ -58,12 +58,12 @@ class PostgresMigrationTest {
             node.getBean(ActivationService.class).activate("deleveraging", 2, "operator");
 
             var decision = node.getBean(EvaluationService.class).evaluate(Snapshots.UNDER_MARGINED, "trader");
-            assertThat(decision.version()).isEqualTo(2);
-            assertThat(decision.actions()).extracting(a -> a.type()).contains("LIQUIDATE");
+            assertThat(decision.get("version").asInt()).isEqualTo(2);
+            assertThat(decision.get("actions")).extracting(a -> a.get("type").asText()).contains("LIQUIDATE");
             assertThat(count(node, "decision_log")).isEqualTo(1);
 
             node.getBean(ActivationService.class).rollback("deleveraging", null, "back to the seed", "operator");
-            assertThat(node.getBean(EvaluationService.class).evaluate(Snapshots.UNDER_MARGINED, "trader").version())
+            assertThat(node.getBean(EvaluationService.class).evaluate(Snapshots.UNDER_MARGINED, "trader").get("version").asInt())
                     .isEqualTo(1);
             assertThat(node.getBean(AuditLog.class).verify().valid()).isTrue();
         }

@@ -53,12 +53,12 @@ class EvaluationApiTest {
         JsonNode account = body.get("accounts").get(0);
         assertThat(account.get("id").asText()).isEqualTo("acct-1");
         assertThat(account.get("equity").asText()).isEqualTo("179.35");
-        assertThat(account.get("maintenanceMargin").asText()).isEqualTo("206.88260");
+        assertThat(account.get("maintenanceMargin").asText()).isEqualTo("206.8826");
         assertThat(account.get("marginRatio").asText()).isEqualTo("1.1535132423");
         JsonNode position = account.get("positions").get(0);
         assertThat(position.get("symbol").asText()).isEqualTo("BTCUSDT");
         assertThat(position.get("notional").asText()).isEqualTo("51720.65");
-        assertThat(position.get("bankruptcyPrice").asText()).isEqualTo("103800.00000000");
+        assertThat(position.get("bankruptcyPrice").asText()).isEqualTo("103800");
 
         JsonNode liquidations = body.get("actions");
         assertThat(liquidations).hasSize(1);
@@ -67,7 +67,9 @@ class EvaluationApiTest {
         assertThat(liquidate.get("account").asText()).isEqualTo("acct-1");
         assertThat(liquidate.get("symbol").asText()).isEqualTo("BTCUSDT");
         assertThat(liquidate.get("quantity").asText()).isEqualTo("0.5");
-        assertThat(liquidate.get("price").asText()).isEqualTo("103800.00000000");
+        assertThat(liquidate.get("price").asText()).isEqualTo("103800");
+        assertThat(liquidate.get("partial").asBoolean()).isFalse();
+        assertThat(liquidate.get("explanation").get("rule").asText()).isEqualTo(liquidate.get("rule").asText());
         assertThat(liquidate.get("rule").asText()).isNotBlank();
         assertThat(liquidate.get("reason").asText()).isNotBlank();
         assertThat(body.get("firedRules")).anySatisfy(fired -> {
@@ -78,7 +80,7 @@ class EvaluationApiTest {
 
         JsonNode healthy = body.get("accounts").get(1);
         assertThat(healthy.get("equity").asText()).isEqualTo("10344.13");
-        assertThat(healthy.get("marginRatio").asText()).isEqualTo("0.0040000000");
+        assertThat(healthy.get("marginRatio").asText()).isEqualTo("0.004");
     }
 
     @Test
