@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param haltBehaviour      what happens to liquidations while a market is halted
  */
 public record ReplaySettings(BigDecimal liquidationFeeRate, Duration fundingInterval, HaltBehaviour haltBehaviour) {
-    /** 0.5% liquidation fee, 8-hour funding, no liquidations during a halt. */
+    /**
+     * 0.5% liquidation fee, 8-hour funding, liquidations go on during a halt (a halt stops traders' orders;
+     * the venue's liquidation engine keeps working, and the replay opens no positions anyway).
+     */
     public static final ReplaySettings DEFAULT = new ReplaySettings(new BigDecimal("0.005"), Duration.ofHours(8),
-            HaltBehaviour.DEFER_LIQUIDATIONS);
+            HaltBehaviour.LIQUIDATE);
 
     public ReplaySettings {
         Objects.requireNonNull(liquidationFeeRate, "liquidationFeeRate");

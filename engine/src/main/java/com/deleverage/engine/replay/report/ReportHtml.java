@@ -72,7 +72,7 @@ public final class ReportHtml {
     }
 
     private static Duration bucket(ReplayReport report) {
-        long minutes = Math.max(1, Duration.between(report.from(), report.to()).toMinutes() / 180);
+        long minutes = Math.max(1, Duration.between(report.from(), report.to()).toMinutes() / 40);
         return Duration.ofMinutes(minutes <= 1 ? 1 : minutes <= 5 ? 5 : minutes <= 15 ? 15 : 60);
     }
 

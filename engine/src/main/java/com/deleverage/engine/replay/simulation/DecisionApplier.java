@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * Applies one decision to the book, the funds and the ledger, in this order:
  * <ol>
  *   <li>Market parameters (halt, reduce-only, maintenance-margin scaling, leverage cap, funding rate): recorded,
- *       in force from the next tick. Margin calls and fund draws are counted only: the replay computes the
+ *       in force from the next tick ({@link MarketRules} says for how long). Margin calls and fund draws are counted only: the replay computes the
  *       fund's payments itself from the fills (step 3).</li>
  *   <li>AUTO_DELEVERAGE, in decision order: the winner's position and the bankrupt counterparty's position are
  *       both reduced by {@code min(quantity, both sizes)} at the action's price (the bankruptcy price). No fee,
@@ -123,6 +123,8 @@ final class DecisionApplier {
     }
 
     private void parameters(Decision decision, TickEffects fx) {
+        SortedMap<String, BigDecimal> factors = new TreeMap<>();
+        SortedMap<String, Integer> caps = new TreeMap<>();
         for (DecidedAction decided : decision.actions()) {
             Action action = decided.action();
             switch (action) {
@@ -147,7 +149,7 @@ final class DecisionApplier {
                     if (r == null || s.factor() == null || s.factor().signum() <= 0) {
                         reject(fx, "SCALE_MAINTENANCE_MARGIN of an unknown market or with a factor <= 0");
                     } else {
-                        r.scaleMaintenance(s.factor());
+                        factors.put(s.symbol(), s.factor());
                         fx.parameterChanges++;
                     }
                 }
@@ -156,7 +158,7 @@ final class DecisionApplier {
                     if (r == null || l.maxLeverage() < 1) {
                         reject(fx, "SET_MAX_LEVERAGE of an unknown market or below 1");
                     } else {
-                        r.capLeverage(l.maxLeverage());
+                        caps.put(l.symbol(), l.maxLeverage());
                         fx.parameterChanges++;
                     }
                 }
@@ -176,6 +178,7 @@ final class DecisionApplier {
                 }
             }
         }
+        rules.forEach((symbol, r) -> r.require(factors.getOrDefault(symbol, BigDecimal.ONE), caps.get(symbol)));
     }
 
     private void deleverage(AutoDeleverage adl, Map<String, BigDecimal> marks, TickEffects fx, SortedSet<String> touched,

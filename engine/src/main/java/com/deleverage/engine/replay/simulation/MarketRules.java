@@ -8,10 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parameters a policy changed for one market, in force from the tick after the decision:
- * maintenance-margin scaling (relative to the request's tier table, not compounded: a later factor
- * replaces an earlier one, 1 restores the table), a leverage cap (lowers every tier's {@code maxLeverage}),
- * a funding rate (used at the next settlements instead of the path's), a halt and a reduce-only window.
+ * The parameters a policy changed for one market, in force from the tick after the decision.
+ * <ul>
+ *   <li>Maintenance-margin scaling and the leverage cap are <em>requirements the policy restates every
+ *       tick</em> (as the reference policy derives them from each snapshot): the tiers of tick t+1 are the
+ *       request's tiers with every rate and maintenance amount times the factor of tick t's decision, and
+ *       every {@code maxLeverage} at most its cap; a decision without such an action restores the table.
+ *       Factors are relative to the request's table, never compounded.</li>
+ *   <li>A funding rate holds until the policy sets another one (it is used at the next settlements instead
+ *       of the path's).</li>
+ *   <li>A halt and a reduce-only window hold until their {@code until} (or the end of the replay when none).</li>
+ * </ul>
  */
 final class MarketRules {
     private final List<RiskTier> baseTiers;
@@ -33,17 +40,20 @@ final class MarketRules {
         return tiers;
     }
 
-    void scaleMaintenance(BigDecimal factor) {
-        maintenanceScale = factor;
-        rebuild();
-    }
-
-    void capLeverage(int cap) {
-        maxLeverage = cap;
-        rebuild();
+    /** The requirements of one decision: factor (1 when none) and cap (null when none). */
+    void require(BigDecimal factor, Integer cap) {
+        if (factor.compareTo(maintenanceScale) != 0 || !java.util.Objects.equals(cap, maxLeverage)) {
+            maintenanceScale = factor;
+            maxLeverage = cap;
+            rebuild();
+        }
     }
 
     private void rebuild() {
+        if (maintenanceScale.compareTo(BigDecimal.ONE) == 0 && maxLeverage == null) {
+            tiers = baseTiers;
+            return;
+        }
         List<RiskTier> scaled = new ArrayList<>(baseTiers.size());
         for (RiskTier t : baseTiers) {
             scaled.add(new RiskTier(t.notionalFloor(), t.notionalCap(), t.maintenanceMarginRate().multiply(maintenanceScale),

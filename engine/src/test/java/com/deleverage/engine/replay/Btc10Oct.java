@@ -1,0 +1,69 @@
+package com.deleverage.engine.replay;
+
+import com.deleverage.engine.model.Account;
+import com.deleverage.engine.model.RiskTier;
+import com.deleverage.engine.replay.book.BinanceBrackets;
+import com.deleverage.engine.replay.book.BookGenerator;
+import com.deleverage.engine.replay.book.BookSpec;
+import com.deleverage.engine.replay.path.IntrabarTicks;
+import com.deleverage.engine.replay.path.KlineReader;
+import com.deleverage.engine.replay.path.PricePath;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The worked example of docs/backtesting.md: BTC on 10 Oct 2025, 20:00-23:00 UTC, a seeded book, the
+ * reference policy and the adl-binance-ranking variant.
+ */
+final class Btc10Oct {
+    static final Instant FROM = Instant.parse("2025-10-10T20:00:00Z");
+    static final Instant TO = Instant.parse("2025-10-10T23:00:00Z");
+    /** An hour of history for the first ticks' 1-hour change and volatility. */
+    static final Instant HISTORY = Instant.parse("2025-10-10T19:00:00Z");
+    static final long SEED = 20251010L;
+    /** Open interest of the synthetic book: 0.5 BTC per account and side on average. */
+    static final BigDecimal OI_PER_ACCOUNT = new BigDecimal("0.5");
+    static final BigDecimal FUND = new BigDecimal("250000");
+
+    private Btc10Oct() {
+    }
+
+    /** Which price file: the 1-minute COIN-M mark-price klines or the 5-minute USD-M BTCUSDT bars. */
+    enum Source { COINM_1M, USDM_5M }
+
+    static PricePath path(Source source) {
+        Path file = SharedData.require(source == Source.COINM_1M ? SharedData.COINM_1M_10_OCT : SharedData.USDM_5M);
+        // The COIN-M contract is BTCUSD; the replay treats its mark as the BTCUSDT mark (same market, same crash).
+        return new PricePath(IntrabarTicks.of(KlineReader.read(file, "BTCUSDT"), IntrabarTicks.Mode.OHLC))
+                .window(HISTORY, TO);
+    }
+
+    static List<RiskTier> tiers() {
+        return BinanceBrackets.read(SharedData.require(SharedData.BRACKETS), "BTC/USDT:USDT");
+    }
+
+    static List<Account> book(int accounts, PricePath path) {
+        BigDecimal reference = path.ticks().stream().filter(t -> !t.time().isBefore(FROM)).findFirst().orElseThrow()
+                .markPrice();
+        return BookGenerator.generate(BookSpec.defaults(SEED, accounts, "BTCUSDT", reference,
+                OI_PER_ACCOUNT.multiply(BigDecimal.valueOf(accounts)), tiers()));
+    }
+
+    static List<ReplayPolicy> policies() {
+        return List.of(
+                ReplayPolicy.fromDirectory("reference", "deleveraging", SharedData.requirePolicy("rules/deleveraging")),
+                ReplayPolicy.fromDirectory("adl-binance-ranking", "deleveraging",
+                        SharedData.requirePolicy("rules/variants/adl-binance-ranking")));
+    }
+
+    static ReplayRequest request(Source source, int accounts, List<ReplayPolicy> policies) {
+        PricePath path = path(source);
+        return ReplayRequest.of(path, FROM, TO, book(accounts, path), Map.of("BTCUSDT", tiers()),
+                Map.of("BTCUSDT", FUND.multiply(BigDecimal.valueOf(accounts)).divide(BigDecimal.valueOf(10_000))),
+                policies);
+    }
+}
