@@ -21,7 +21,8 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.OPERATOR)
 public class ActivationController {
-    private static final int MAX_REASON = 2000;
+    // The audit row prefixes the reason with what was replaced; its column holds 2000 characters.
+    private static final int MAX_REASON = 1000;
 
     private final ActivationService activations;
 

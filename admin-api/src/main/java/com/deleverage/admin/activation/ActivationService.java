@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Changes the active version of a rule set: activation of an approved version, rollback to an earlier
@@ -159,7 +160,7 @@ public class ActivationService {
                 .orElseThrow(() -> ProblemException.notFound("rule set '" + ruleSet + "' has no version " + version));
     }
 
-    private <T> T withLock(String ruleSet, java.util.function.Supplier<T> work) {
+    private <T> T withLock(String ruleSet, Supplier<T> work) {
         ReentrantLock lock = locks.tryLock(ruleSet);
         if (lock == null) {
             throw ProblemException.conflict("an activation of rule set '" + ruleSet

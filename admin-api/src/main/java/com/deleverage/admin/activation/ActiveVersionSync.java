@@ -1,6 +1,7 @@
 package com.deleverage.admin.activation;
 
 import com.deleverage.admin.ruleset.RuleSetRepository;
+import com.deleverage.admin.ruleset.RuleSetRow;
 import com.deleverage.admin.ruleset.RuleSetSummary;
 import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.registry.ActiveVersions;
@@ -62,7 +63,7 @@ public class ActiveVersionSync {
             return; // an activation on this node is switching the rule set right now
         }
         try {
-            Optional<Integer> recorded = repository.ruleSet(ruleSet).map(r -> r.activeVersion());
+            Optional<Integer> recorded = repository.ruleSet(ruleSet).map(RuleSetRow::activeVersion);
             if (recorded.isEmpty() || recorded.get() != version || serves(ruleSet, version, hash)) {
                 return; // changed while we looked: the next round sees the new state
             }

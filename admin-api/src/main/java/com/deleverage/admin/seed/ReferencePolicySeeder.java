@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * On a database where no rule set is active, stages the reference policy shipped with the platform as
@@ -49,7 +50,7 @@ public class ReferencePolicySeeder {
     }
 
     public void seedIfNothingActive() {
-        if (repository.summaries().stream().map(RuleSetSummary::activeVersion).anyMatch(v -> v != null)) {
+        if (repository.summaries().stream().map(RuleSetSummary::activeVersion).anyMatch(Objects::nonNull)) {
             return;
         }
         Map<String, String> files = PolicyFiles.fromClasspath(classpathFolder, getClass().getClassLoader());
