@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * by their path relative to that folder with '/' separators: the shape a rule set version stores.
  */
 public final class PolicyFiles {
+    private static final String SCENARIOS = "scenarios/";
     private PolicyFiles() {
     }
 
@@ -36,6 +37,23 @@ public final class PolicyFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read policy files under " + root, e);
         }
+        return files;
+    }
+
+    /**
+     * A variant of a policy: the base policy's files with the variant's files laid over them. A variant
+     * file replaces the base file of the same path; when the variant has scenarios of its own, they
+     * replace the base's scenarios (the base's would test the base's decisions, not the variant's).
+     */
+    public static Map<String, String> overlay(Map<String, String> base, Map<String, String> variant) {
+        boolean ownScenarios = variant.keySet().stream().anyMatch(path -> path.startsWith(SCENARIOS));
+        Map<String, String> files = new TreeMap<>();
+        base.forEach((path, text) -> {
+            if (!(ownScenarios && path.startsWith(SCENARIOS))) {
+                files.put(path, text);
+            }
+        });
+        files.putAll(variant);
         return files;
     }
 
