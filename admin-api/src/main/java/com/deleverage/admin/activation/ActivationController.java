@@ -41,7 +41,7 @@ public class ActivationController {
         RollbackRequest request = RequestBodies.read(body, RollbackRequest.class);
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > MAX_REASON) {
             throw ProblemException.badRequest("a rollback needs a reason (1 to " + MAX_REASON + " characters) for "
-                    + "the audit log", List.of(new Problem.FieldError("reason", "is required")));
+                    + "the audit log", List.of(new Problem.FieldError("reason", "1 to " + MAX_REASON + " characters")));
         }
         return activations.rollback(name, request.toVersion(), request.reason(), operator.getName());
     }
