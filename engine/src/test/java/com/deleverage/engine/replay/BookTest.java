@@ -13,7 +13,6 @@ import com.deleverage.engine.snapshot.InvalidSnapshotException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +70,7 @@ class BookTest {
 
     @Test
     void aBookReadsFromAnEvaluationRequestOrABareArray() {
-        List<Account> book = BookJson.read(Path.of("src/test/resources/replay/book.json"));
+        List<Account> book = BookJson.read(SharedData.REPO.resolve("engine/src/test/resources/replay/book.json"));
         assertThat(book).extracting(Account::id).containsExactly("a", "b");
         assertThat(book.get(1).positions().get(0).isolatedMargin()).isEqualByComparingTo("2000");
         assertThat(BookJson.read(BookJson.write(book))).isEqualTo(book);

@@ -2,6 +2,7 @@ package com.deleverage.engine.replay;
 
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.RiskTier;
+import com.deleverage.engine.policy.PolicyFiles;
 import com.deleverage.engine.replay.book.BinanceBrackets;
 import com.deleverage.engine.replay.book.BookGenerator;
 import com.deleverage.engine.replay.book.BookSpec;
@@ -25,9 +26,13 @@ final class Btc10Oct {
     /** An hour of history for the first ticks' 1-hour change and volatility. */
     static final Instant HISTORY = Instant.parse("2025-10-10T19:00:00Z");
     static final long SEED = 20251010L;
-    /** Open interest of the synthetic book: 0.5 BTC per account and side on average. */
-    static final BigDecimal OI_PER_ACCOUNT = new BigDecimal("0.5");
-    static final BigDecimal FUND = new BigDecimal("250000");
+    /**
+     * Open interest of the synthetic book: 0.1 BTC per account and side on average, so the 10,000-account book
+     * (1,000 BTC, about 117M USDT) stays under the reference policy's open-interest caps (250M / 500M USDT).
+     */
+    static final BigDecimal OI_PER_ACCOUNT = new BigDecimal("0.1");
+    /** Insurance fund per 10,000 accounts at the start: small against the book, so the crash tests it. */
+    static final BigDecimal FUND = new BigDecimal("50000");
 
     private Btc10Oct() {
     }
@@ -53,11 +58,13 @@ final class Btc10Oct {
                 OI_PER_ACCOUNT.multiply(BigDecimal.valueOf(accounts)), tiers()));
     }
 
+    /** The reference policy, and the variant composed over it (a variant folder holds only what differs). */
     static List<ReplayPolicy> policies() {
-        return List.of(
-                ReplayPolicy.fromDirectory("reference", "deleveraging", SharedData.requirePolicy("rules/deleveraging")),
-                ReplayPolicy.fromDirectory("adl-binance-ranking", "deleveraging",
-                        SharedData.requirePolicy("rules/variants/adl-binance-ranking")));
+        Map<String, String> reference = PolicyFiles.fromDirectory(SharedData.requirePolicy("rules/deleveraging"));
+        Map<String, String> variant = PolicyFiles.overlay(reference,
+                PolicyFiles.fromDirectory(SharedData.requirePolicy("rules/variants/adl-binance-ranking")));
+        return List.of(ReplayPolicy.compile("reference", "deleveraging", 1, reference),
+                ReplayPolicy.compile("adl-binance-ranking", "deleveraging", 1, variant));
     }
 
     static ReplayRequest request(Source source, int accounts, List<ReplayPolicy> policies) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PriceReadersTest {
-    static final Path FIXTURES = Path.of("src/test/resources/replay");
+    static final Path FIXTURES = SharedData.REPO.resolve("engine/src/test/resources/replay");
 
     static PriceBar bar(List<PriceBar> bars, String time) {
         Instant at = Instant.parse(time);

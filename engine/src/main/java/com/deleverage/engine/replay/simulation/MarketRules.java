@@ -14,13 +14,17 @@ import java.util.List;
  *       tick</em> (as the reference policy derives them from each snapshot): the tiers of tick t+1 are the
  *       request's tiers with every rate and maintenance amount times the factor of tick t's decision, and
  *       every {@code maxLeverage} at most its cap; a decision without such an action restores the table.
- *       Factors are relative to the request's table, never compounded.</li>
+ *       Factors are relative to the request's table, never compounded; a scaled rate is capped at 0.99 (the
+ *       top Binance tier's 50% times 3 would otherwise exceed 100%).</li>
  *   <li>A funding rate holds until the policy sets another one (it is used at the next settlements instead
  *       of the path's).</li>
  *   <li>A halt and a reduce-only window hold until their {@code until} (or the end of the replay when none).</li>
  * </ul>
  */
 final class MarketRules {
+    /** A scaled maintenance-margin rate stops here: a rate of 100% or more is not a margin requirement. */
+    static final BigDecimal RATE_CEILING = new BigDecimal("0.99");
+
     private final List<RiskTier> baseTiers;
     private BigDecimal maintenanceScale = BigDecimal.ONE;
     private Integer maxLeverage;
@@ -56,7 +60,8 @@ final class MarketRules {
         }
         List<RiskTier> scaled = new ArrayList<>(baseTiers.size());
         for (RiskTier t : baseTiers) {
-            scaled.add(new RiskTier(t.notionalFloor(), t.notionalCap(), t.maintenanceMarginRate().multiply(maintenanceScale),
+            BigDecimal rate = t.maintenanceMarginRate().multiply(maintenanceScale).min(RATE_CEILING.max(t.maintenanceMarginRate()));
+            scaled.add(new RiskTier(t.notionalFloor(), t.notionalCap(), rate,
                     t.maintenanceAmount().multiply(maintenanceScale),
                     maxLeverage == null ? t.maxLeverage() : Math.min(t.maxLeverage(), maxLeverage)));
         }
