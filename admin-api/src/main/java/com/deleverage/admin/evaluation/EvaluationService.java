@@ -4,6 +4,8 @@ import com.deleverage.engine.evaluate.Decision;
 import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.registry.ActiveVersions;
+import com.deleverage.engine.snapshot.InputProblem;
+import com.deleverage.engine.snapshot.InvalidSnapshotException;
 import com.deleverage.engine.snapshot.SnapshotJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Value;
@@ -11,6 +13,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -37,11 +40,14 @@ public class EvaluationService {
     }
 
     /**
-     * @throws com.deleverage.engine.snapshot.InvalidSnapshotException  the body is not a valid snapshot
+     * @throws InvalidSnapshotException the body is not a valid snapshot
      * @throws com.deleverage.engine.evaluate.EvaluationFailedException the policy failed or the rule set has no active version
      */
     public ObjectNode evaluate(String body, String caller) {
         Snapshot snapshot = snapshotJson.read(body);
+        if (snapshot == null) {
+            throw new InvalidSnapshotException(List.of(new InputProblem("", "the body is JSON null; send a snapshot object")));
+        }
         String ruleSet = snapshot.ruleSet() == null ? defaultRuleSet : snapshot.ruleSet();
         Decision decision = activeVersions.evaluate(evaluator, ruleSet, snapshot);
         String decisionId = UUID.randomUUID().toString();

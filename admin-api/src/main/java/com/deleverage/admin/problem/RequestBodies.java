@@ -23,7 +23,11 @@ public final class RequestBodies {
             throw ProblemException.badRequest("the request body is empty; send a JSON object", List.of());
         }
         try {
-            return STRICT.readValue(body, type);
+            T value = STRICT.readValue(body, type);
+            if (value == null) {
+                throw ProblemException.badRequest("the request body is JSON null; send a JSON object", List.of());
+            }
+            return value;
         } catch (JsonProcessingException e) {
             InputProblem problem = SnapshotJson.problemOf(e);
             throw ProblemException.badRequest("the request body is invalid: " + problem,

@@ -1,5 +1,6 @@
 package com.deleverage.admin.ruleset;
 
+import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
 import com.deleverage.admin.problem.RequestBodies;
 import com.deleverage.admin.security.Roles;
@@ -69,6 +70,10 @@ public class RuleSetController {
     /** Unified diff from {@code against} (default: the version before) to {@code version}. */
     @Get("/{name}/versions/{version}/diff")
     public DiffView diff(String name, int version, @Nullable @QueryValue Integer against) {
+        if (against == null && version == 1) {
+            throw ProblemException.badRequest("version 1 has no version before it; name the version to compare with "
+                    + "in ?against=", List.of(new Problem.FieldError("against", "is required for version 1")));
+        }
         int base = against != null ? against : version - 1;
         RuleSetVersion to = find(name, version);
         RuleSetVersion from = find(name, base);

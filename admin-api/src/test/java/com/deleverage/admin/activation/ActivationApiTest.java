@@ -67,6 +67,7 @@ class ActivationApiTest {
         Reply unknown = rollback("{\"toVersion\": 99, \"reason\": \"typo\"}");
         Reply notActiveBefore = rollback("{\"toVersion\": " + neverActive + ", \"reason\": \"try\"}");
         Reply noReason = rollback("{\"toVersion\": 1}");
+        Reply jsonNull = rollback("null");
         Reply unknownRuleSet = api.post("/api/v1/rulesets/nothing-here/rollback", User.OPERATOR, "{\"reason\": \"x\"}");
 
         assertThat(unknown.status()).isEqualTo(404);
@@ -76,7 +77,8 @@ class ActivationApiTest {
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("errors").get(0).get("field").asText()).isEqualTo("reason");
         assertThat(unknownRuleSet.status()).isEqualTo(404);
-        assertThat(List.of(unknown, notActiveBefore, noReason, unknownRuleSet)).allMatch(Reply::isProblem);
+        assertThat(jsonNull.status()).isEqualTo(400);
+        assertThat(List.of(unknown, notActiveBefore, noReason, jsonNull, unknownRuleSet)).allMatch(Reply::isProblem);
         assertThat(activeState()).isEqualTo(before);
         assertThat(api.get("/api/v1/audit?size=500", User.AUDITOR).text()).isEqualTo(auditBefore);
     }

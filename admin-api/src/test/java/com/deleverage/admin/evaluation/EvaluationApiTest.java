@@ -7,12 +7,16 @@ import com.deleverage.admin.SeedPolicy;
 import com.deleverage.admin.Snapshots;
 import com.deleverage.engine.compile.ContentHash;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,6 +122,28 @@ class EvaluationApiTest {
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.json().get("errors").get(0).get("field").asText())
                 .isEqualTo("accounts[0].positions[0].levrage");
+    }
+
+    @Test
+    void aJsonNullBodyIsRefused() {
+        Reply reply = api.post("/api/v1/evaluations", User.TRADER, "null");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.isProblem()).isTrue();
+        assertThat(reply.json().get("detail").asText()).contains("JSON null");
+    }
+
+    @Test
+    void requestsForNoEndpointGetTheRoutersAnswerNotAForbidden() {
+        Reply unknown = api.get("/api/v1/nothing-here", User.AUDITOR);
+        Reply wrongMethod = api.send(HttpRequest.DELETE("/api/v1/audit"), User.AUDITOR);
+        Reply wrongType = api.send(HttpRequest.POST("/api/v1/evaluations", Snapshots.UNDER_MARGINED)
+                .contentType(MediaType.TEXT_PLAIN_TYPE), User.TRADER);
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(List.of(unknown, wrongMethod, wrongType)).allMatch(Reply::isProblem);
     }
 
     @Test

@@ -55,10 +55,11 @@ class StagingApiTest {
         Reply traversal = stage("deleveraging", SeedPolicy.stageRequest("sneaky", Map.of("../etc/x.drl", "rule")));
         Reply badName = stage("Deleveraging", SeedPolicy.stageRequest("caps", Map.of("a.drl", WARN_DRL)));
         Reply malformed = stage("deleveraging", "{\"comment\": ");
+        Reply jsonNull = stage("deleveraging", "null");
         Reply authorInBody = stage("deleveraging",
                 "{\"comment\": \"x\", \"author\": \"someone-else\", \"files\": {\"a.drl\": \"\"}}");
 
-        assertThat(List.of(noFiles, traversal, badName, malformed, authorInBody))
+        assertThat(List.of(noFiles, traversal, badName, malformed, jsonNull, authorInBody))
                 .allSatisfy(reply -> {
                     assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
                     assertThat(reply.isProblem()).isTrue();
@@ -134,6 +135,11 @@ class StagingApiTest {
                 """);
         assertThat(api.get("/api/v1/rulesets/diff-demo/versions/2/diff?against=7", User.AUDITOR).status())
                 .isEqualTo(404);
+        assertThat(api.get("/api/v1/rulesets/diff-demo/versions/2/diff", User.AUDITOR).json().get("against").asInt())
+                .isEqualTo(1);
+        Reply firstHasNoPredecessor = api.get("/api/v1/rulesets/diff-demo/versions/1/diff", User.AUDITOR);
+        assertThat(firstHasNoPredecessor.status()).isEqualTo(400);
+        assertThat(firstHasNoPredecessor.json().get("errors").get(0).get("field").asText()).isEqualTo("against");
     }
 
     private Reply stage(String ruleSet, String body) {
