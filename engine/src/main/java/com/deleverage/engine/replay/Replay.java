@@ -75,7 +75,7 @@ public final class Replay {
         return counted.size();
     }
 
-    /** Accounts whose outcome is not identical under every version, largest collateral spread first, then by id. */
+    /** Accounts whose outcome is not identical under every version, largest equity spread first, then by id. */
     static List<AccountDifference> differences(List<VersionResult> results) {
         List<AccountDifference> differences = new ArrayList<>();
         if (results.size() < 2) {
@@ -89,8 +89,8 @@ public final class Replay {
             if (outcomes.stream().allMatch(o -> same(o, outcomes.get(0)))) {
                 continue;
             }
-            BigDecimal max = outcomes.stream().map(AccountOutcome::collateral).max(Comparator.naturalOrder()).orElseThrow();
-            BigDecimal min = outcomes.stream().map(AccountOutcome::collateral).min(Comparator.naturalOrder()).orElseThrow();
+            BigDecimal max = outcomes.stream().map(AccountOutcome::equity).max(Comparator.naturalOrder()).orElseThrow();
+            BigDecimal min = outcomes.stream().map(AccountOutcome::equity).min(Comparator.naturalOrder()).orElseThrow();
             differences.add(new AccountDifference(id, outcomes, max.subtract(min)));
         }
         differences.sort(Comparator.comparing(AccountDifference::spread, Comparator.reverseOrder())

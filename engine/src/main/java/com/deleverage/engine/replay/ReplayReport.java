@@ -20,7 +20,7 @@ import java.util.SortedSet;
  * @param accounts    accounts in the book
  * @param settings    the conventions used
  * @param versions    one result per version, in request order
- * @param differences accounts whose outcome differs between versions, largest collateral spread first
+ * @param differences accounts whose outcome differs between versions, largest spread of final equity first
  * @param elapsed     wall-clock time of the whole replay; not part of the JSON (which must not depend on the machine)
  */
 public record ReplayReport(Instant from, Instant to, SortedSet<String> symbols, int ticks, int accounts,

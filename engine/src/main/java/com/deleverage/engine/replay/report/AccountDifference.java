@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param account  account id
  * @param outcomes one outcome per version, in report order
- * @param spread   highest minus lowest final collateral across the versions
+ * @param spread   highest minus lowest final equity (at the last mark) across the versions
  */
 public record AccountDifference(String account, List<AccountOutcome> outcomes, BigDecimal spread) {
     public AccountDifference {

@@ -127,14 +127,14 @@ public final class ReportHtml {
         }
         StringBuilder t = new StringBuilder("<p>").append(report.differences().size())
                 .append(" accounts end differently; the ").append(Math.min(DIFFERENCES_SHOWN, report.differences().size()))
-                .append(" with the largest spread of final collateral are listed (all are in the JSON).</p>\n")
+                .append(" with the largest spread of final equity (collateral plus open PnL at the last mark) are listed (all are in the JSON).</p>\n")
                 .append("<table><tr><th>account</th><th>spread</th>");
-        report.versions().forEach(v -> t.append("<th>").append(esc(v.label())).append(": collateral / liquidated / ADL'd / socialised</th>"));
+        report.versions().forEach(v -> t.append("<th>").append(esc(v.label())).append(": equity / liquidated / ADL'd / socialised</th>"));
         t.append("</tr>\n");
         for (AccountDifference d : report.differences().subList(0, Math.min(DIFFERENCES_SHOWN, report.differences().size()))) {
             t.append("<tr><td>").append(esc(d.account())).append("</td><td>").append(money(d.spread())).append("</td>");
             for (AccountOutcome o : d.outcomes()) {
-                t.append("<td>").append(money(o.collateral())).append(" / ").append(qty(o.liquidated())).append(" / ")
+                t.append("<td>").append(money(o.equity())).append(" / ").append(qty(o.liquidated())).append(" / ")
                         .append(qty(o.deleveraged())).append(" / ").append(money(o.socialisedLoss())).append("</td>");
             }
             t.append("</tr>\n");

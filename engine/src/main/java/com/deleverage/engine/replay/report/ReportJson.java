@@ -48,7 +48,7 @@ public final class ReportJson {
         for (AccountDifference d : report.differences()) {
             ObjectNode node = differences.addObject();
             node.put("account", d.account());
-            node.put("collateralSpread", plain(d.spread()));
+            node.put("equitySpread", plain(d.spread()));
             ArrayNode outcomes = node.putArray("outcomes");
             d.outcomes().forEach(o -> outcomes.add(outcome(o)));
         }
@@ -123,6 +123,7 @@ public final class ReportJson {
     private static ObjectNode outcome(AccountOutcome o) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("collateral", plain(o.collateral()));
+        node.put("equity", plain(o.equity()));
         node.put("position", plain(o.position()));
         node.put("liquidated", plain(o.liquidated()));
         node.put("deleveraged", plain(o.deleveraged()));

@@ -1,6 +1,7 @@
 package com.deleverage.engine.replay.simulation;
 
 import com.deleverage.engine.evaluate.Decision;
+import com.deleverage.engine.math.PositionMath;
 import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.replay.ReplayCancelledException;
@@ -164,7 +165,11 @@ public final class Simulation {
         String firstSymbol = rules.firstKey();
         for (BookAccount account : book.accounts()) {
             BookPosition p = account.positions.get(firstSymbol);
-            outcomes.put(account.id, new AccountOutcome(account.collateral(), p == null ? BigDecimal.ZERO : p.quantity,
+            BigDecimal equity = account.collateral();
+            for (BookPosition open : account.positions.values()) {
+                equity = equity.add(PositionMath.unrealizedPnl(open.quantity, open.entryPrice, latest.get(open.symbol).markPrice()));
+            }
+            outcomes.put(account.id, new AccountOutcome(account.collateral(), equity, p == null ? BigDecimal.ZERO : p.quantity,
                     tally.liquidated.getOrDefault(account.id, BigDecimal.ZERO),
                     tally.deleveraged.getOrDefault(account.id, BigDecimal.ZERO),
                     tally.socialised.getOrDefault(account.id, BigDecimal.ZERO)));
