@@ -82,7 +82,7 @@ public final class SnapshotJson {
             Class<?> target = format.getTargetType();
             String expected = target != null && target.isEnum()
                     ? "one of " + java.util.Arrays.toString(target.getEnumConstants())
-                    : "a " + (target == null ? "value" : describe(target));
+                    : (target == null ? "a valid value" : describe(target));
             return new InputProblem(field, "'" + format.getValue() + "' is not " + expected);
         }
         if (e instanceof ValueInstantiationException instantiation) {
@@ -99,18 +99,25 @@ public final class SnapshotJson {
 
     private static String describe(Class<?> type) {
         if (type == java.math.BigDecimal.class) {
-            return "decimal number (JSON number or string such as \"103441.3\")";
+            return "a decimal number (JSON number or string such as \"103441.3\")";
         }
         if (type == int.class || type == Integer.class) {
-            return "whole number";
+            return "a whole number";
         }
         if (type == java.time.Instant.class) {
-            return "ISO-8601 instant such as 2025-10-10T21:15:00Z";
+            return "an ISO-8601 instant such as 2025-10-10T21:15:00Z";
         }
         if (List.class.isAssignableFrom(type)) {
-            return "list";
+            return "a JSON array";
         }
-        return type.getSimpleName();
+        if (type == Snapshot.class) {
+            return "a JSON object (the snapshot)";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        // Records of the model and maps are JSON objects; their Java names mean nothing to a client.
+        return "a JSON object";
     }
 
     private static String path(JsonMappingException e) {

@@ -55,6 +55,15 @@ class SnapshotJsonTest {
     }
 
     @Test
+    void wrongShapesAreDescribedInJsonTerms() {
+        assertThatThrownBy(() -> json.read("[1, 2]")).isInstanceOfSatisfying(InvalidSnapshotException.class,
+                e -> assertThat(e.problems()).containsExactly(new InputProblem("", "expected a JSON object (the snapshot)")));
+        assertThatThrownBy(() -> json.read(VALID.replace("\"accounts\": [{", "\"accounts\": [7, {")))
+                .isInstanceOfSatisfying(InvalidSnapshotException.class, e -> assertThat(e.problems())
+                        .containsExactly(new InputProblem("accounts[0]", "expected a JSON object")));
+    }
+
+    @Test
     void malformedJsonSaysWhere() {
         assertThatThrownBy(() -> json.read("{\"asOf\": \"2025-10-10T21:15:00Z\",\n \"markets\": [}"))
                 .isInstanceOfSatisfying(InvalidSnapshotException.class, e -> assertThat(e.problems())
