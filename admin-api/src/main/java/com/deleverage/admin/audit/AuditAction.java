@@ -19,5 +19,13 @@ public enum AuditAction {
     /** Someone tried to activate a version that is not approved. */
     ACTIVATION_REFUSED,
     /** The database was empty; the reference policy became version 1 and was activated without a second person. */
-    REFERENCE_POLICY_SEEDED
+    REFERENCE_POLICY_SEEDED,
+    /** An author or approver submitted a replay (what it compares, over which files and window, which book). */
+    REPLAY_SUBMITTED,
+    /** Someone cancelled a replay before it finished. */
+    REPLAY_CANCELLED,
+    /** A replay finished and its report can be read. */
+    REPLAY_COMPLETED,
+    /** A replay stopped with an error (the reason says which). */
+    REPLAY_FAILED
 }

@@ -1,0 +1,92 @@
+package com.deleverage.admin.replay;
+
+import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.problem.RequestBodies;
+import com.deleverage.admin.security.Roles;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+
+import java.net.URI;
+import java.security.Principal;
+
+/**
+ * Replay as an asynchronous job for policy authors and approvers: submit ({@code POST}, 202 with the job and
+ * its {@code Location}), poll ({@code GET /{id}}), fetch the report ({@code /report} JSON, {@code /report.html}),
+ * cancel ({@code DELETE}).
+ */
+@Controller(ReplayController.BASE)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER})
+public class ReplayController {
+    static final String BASE = "/api/v1/replays";
+
+    private final ReplayJobs jobs;
+
+    public ReplayController(ReplayJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    public HttpResponse<ReplayJobView> submit(@Body String body, Principal user) {
+        ReplayJob job = jobs.submit(RequestBodies.read(body, ReplaySubmission.class), user.getName());
+        ReplayJobView view = job.view();
+        return HttpResponse.<ReplayJobView>status(HttpStatus.ACCEPTED).body(view)
+                .headers(h -> h.location(URI.create(view.links().self())));
+    }
+
+    @Get("/{id}")
+    public ReplayJobView job(String id) {
+        return find(id).view();
+    }
+
+    @Get(value = "/{id}/report", produces = MediaType.APPLICATION_JSON)
+    public String report(String id) {
+        ReplayJob job = finished(id);
+        return job.reportJson();
+    }
+
+    @Get(value = "/{id}/report.html")
+    @Produces(MediaType.TEXT_HTML)
+    public String reportHtml(String id) {
+        ReplayJob job = finished(id);
+        return job.reportHtml();
+    }
+
+    /** Cancels a job that has not finished: 202 with the job (a running job stops before its next tick). */
+    @Delete("/{id}")
+    public HttpResponse<ReplayJobView> cancel(String id, Principal user) {
+        ReplayJob job = find(id);
+        if (!jobs.cancel(job, user.getName())) {
+            throw ProblemException.conflict("replay " + id + " has already finished (" + job.state()
+                    + "); there is nothing to cancel");
+        }
+        return HttpResponse.<ReplayJobView>status(HttpStatus.ACCEPTED).body(job.view());
+    }
+
+    private ReplayJob find(String id) {
+        return jobs.find(id).orElseThrow(() -> ProblemException.notFound("no replay " + id
+                + " (finished replays are kept in memory for a while, and not across a restart)"));
+    }
+
+    private ReplayJob finished(String id) {
+        ReplayJob job = find(id);
+        ReplayState state = job.state();
+        if (state != ReplayState.SUCCEEDED) {
+            throw ProblemException.conflict("replay " + id + " is " + state + "; its report exists once it has "
+                    + "SUCCEEDED" + (state.finished() ? "" : ": poll " + BASE + "/" + id));
+        }
+        return job;
+    }
+}
