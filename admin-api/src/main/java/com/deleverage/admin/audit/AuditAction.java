@@ -20,6 +20,10 @@ public enum AuditAction {
     ACTIVATION_REFUSED,
     /** The database was empty; the reference policy became version 1 and was activated without a second person. */
     REFERENCE_POLICY_SEEDED,
+    /** An operator put a validated version in shadow beside the active one (replacing any earlier shadow run). */
+    SHADOW_STARTED,
+    /** An operator ended a shadow run. */
+    SHADOW_STOPPED,
     /** An author or approver submitted a replay (what it compares, over which files and window, which book). */
     REPLAY_SUBMITTED,
     /** Someone cancelled a replay before it finished. */

@@ -1,59 +1,231 @@
 package com.deleverage.admin.evaluation;
 
+import com.deleverage.admin.decision.DecisionLogRepository;
+import com.deleverage.admin.decision.DecisionLogWriter;
+import com.deleverage.admin.decision.DecisionRecord;
+import com.deleverage.admin.metrics.PlatformMetrics;
+import com.deleverage.admin.problem.Problem;
+import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.shadow.ShadowService;
 import com.deleverage.engine.evaluate.Decision;
+import com.deleverage.engine.evaluate.EvaluationFailedException;
 import com.deleverage.engine.evaluate.Evaluator;
+import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.registry.ActiveVersions;
 import com.deleverage.engine.snapshot.InputProblem;
 import com.deleverage.engine.snapshot.InvalidSnapshotException;
 import com.deleverage.engine.snapshot.SnapshotJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
- * Evaluates a snapshot with the active version of its rule set and logs the decision. The body is read
- * by the engine's strict snapshot reader, so the API and scenario files reject the same inputs with the
- * same field paths.
+ * Evaluates a snapshot with the active version of its rule set and logs the decision before answering.
+ * The body is read by the engine's strict snapshot reader, so the API and scenario files reject the same
+ * inputs with the same field paths.
+ *
+ * <p>Idempotency-Key: the key is bound to the caller and to the hash of the canonical input. A repeated
+ * key with the same input returns the stored response (same decisionId); with another input it is
+ * refused with 422. Two requests with the same key at once on this node are folded into one evaluation;
+ * across nodes the log's unique (caller, key) constraint decides, and the loser returns the winner's
+ * decision.
  */
 @Singleton
 public class EvaluationService {
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final SnapshotJson snapshotJson = SnapshotJson.json();
     private final ActiveVersions activeVersions;
     private final Evaluator evaluator;
-    private final DecisionLog decisionLog;
+    private final DecisionLogWriter writer;
+    private final DecisionLogRepository decisions;
+    private final ShadowService shadow;
+    private final PlatformMetrics metrics;
     private final Clock clock;
     private final String defaultRuleSet;
+    private final boolean storeInput;
+    private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
-    public EvaluationService(ActiveVersions activeVersions, Evaluator evaluator, DecisionLog decisionLog, Clock clock,
-                             @Value("${deleveraging.evaluation.default-rule-set:deleveraging}") String defaultRuleSet) {
+    private record InFlight(String inputHash, CompletableFuture<ObjectNode> response) {
+    }
+
+    /** A response and whether it is a stored one returned for a repeated Idempotency-Key. */
+    public record Result(ObjectNode response, boolean replayed) {
+    }
+
+    public EvaluationService(ActiveVersions activeVersions, Evaluator evaluator, DecisionLogWriter writer,
+                             DecisionLogRepository decisions, ShadowService shadow, PlatformMetrics metrics,
+                             Clock clock,
+                             @Value("${deleveraging.evaluation.default-rule-set:deleveraging}") String defaultRuleSet,
+                             @Value("${deleveraging.decision-log.store-input:true}") boolean storeInput) {
         this.activeVersions = activeVersions;
         this.evaluator = evaluator;
-        this.decisionLog = decisionLog;
+        this.writer = writer;
+        this.decisions = decisions;
+        this.shadow = shadow;
+        this.metrics = metrics;
         this.clock = clock;
         this.defaultRuleSet = defaultRuleSet;
+        this.storeInput = storeInput;
+    }
+
+    /** An evaluation without Idempotency-Key: the decision, logged. */
+    public ObjectNode evaluate(String body, String caller) {
+        return evaluate(body, caller, null).response();
     }
 
     /**
+     * @param idempotencyKey the caller's Idempotency-Key header, or null
      * @throws InvalidSnapshotException the body is not a valid snapshot
-     * @throws com.deleverage.engine.evaluate.EvaluationFailedException the policy failed or the rule set has no active version
+     * @throws EvaluationFailedException the policy failed or the rule set has no active version
+     * @throws ProblemException 400 for a malformed key, 422 for a key reused with another input
      */
-    public ObjectNode evaluate(String body, String caller) {
+    public Result evaluate(String body, String caller, String idempotencyKey) {
+        long start = System.nanoTime();
+        String ruleSet = defaultRuleSet;
+        String outcome = "failed";
+        try {
+            if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
+                throw ProblemException.badRequest("the Idempotency-Key header must be 1 to 128 visible ASCII "
+                        + "characters", List.of(new Problem.FieldError("Idempotency-Key", "1 to 128 visible ASCII characters")));
+            }
+            Snapshot snapshot = read(body);
+            ruleSet = snapshot.ruleSet() == null ? defaultRuleSet : snapshot.ruleSet();
+            String inputHash = CanonicalInput.hash(withRuleSet(snapshot, ruleSet));
+            Result result = idempotencyKey == null
+                    ? new Result(decide(snapshot, ruleSet, inputHash, body, caller, null), false)
+                    : once(snapshot, ruleSet, inputHash, body, caller, idempotencyKey);
+            outcome = "decided";
+            return result;
+        } catch (InvalidSnapshotException e) {
+            outcome = "invalid_input";
+            throw e;
+        } catch (EvaluationFailedException e) {
+            outcome = e.reason() == EvaluationFailedException.Reason.NO_ACTIVE_VERSION ? "no_active_version" : "failed";
+            throw e;
+        } finally {
+            metrics.evaluated(ruleSet, outcome, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private Snapshot read(String body) {
         Snapshot snapshot = snapshotJson.read(body);
         if (snapshot == null) {
             throw new InvalidSnapshotException(List.of(new InputProblem("", "the body is JSON null; send a snapshot object")));
         }
-        String ruleSet = snapshot.ruleSet() == null ? defaultRuleSet : snapshot.ruleSet();
+        return snapshot;
+    }
+
+    private Result once(Snapshot snapshot, String ruleSet, String inputHash, String body, String caller, String key) {
+        Optional<DecisionRecord> stored = decisions.findByIdempotencyKey(caller, key);
+        if (stored.isPresent()) {
+            return storedResult(stored.get(), inputHash, key);
+        }
+        String slot = caller + '\u0000' + key;
+        InFlight mine = new InFlight(inputHash, new CompletableFuture<>());
+        InFlight running = inFlight.putIfAbsent(slot, mine);
+        if (running != null) {
+            ObjectNode response = await(running.response());
+            if (!running.inputHash().equals(inputHash)) {
+                throw reusedKey(key);
+            }
+            return new Result(response, true);
+        }
+        try {
+            ObjectNode response = decide(snapshot, ruleSet, inputHash, body, caller, key);
+            mine.response().complete(response);
+            return new Result(response, false);
+        } catch (DuplicateKey e) {
+            Result result = storedResult(decisions.findByIdempotencyKey(caller, key).orElseThrow(), inputHash, key);
+            mine.response().complete(result.response());
+            return result;
+        } catch (RuntimeException e) {
+            mine.response().completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(slot, mine);
+        }
+    }
+
+    private ObjectNode decide(Snapshot snapshot, String ruleSet, String inputHash, String body, String caller,
+                              String key) {
         Decision decision = activeVersions.evaluate(evaluator, ruleSet, snapshot);
         String decisionId = UUID.randomUUID().toString();
         Instant evaluatedAt = clock.instant();
         ObjectNode response = DecisionResponse.of(decisionId, decision, evaluatedAt);
-        decisionLog.record(decisionId, evaluatedAt, decision, response.toString(), body, caller);
+        DecisionRecord record = new DecisionRecord(decisionId, decision.ruleSet(), decision.version(),
+                decision.versionHash(), inputHash, caller, key, decision.asOf(), evaluatedAt,
+                storeInput ? body : null, response.toString(), response.get("actions").toString(),
+                response.get("firedRules").toString(), decision.ruleFirings(),
+                decision.elapsed().toNanos() / 1000, snapshot.accounts().stream().map(Account::id).toList());
+        if (writer.write(record) == DecisionLogWriter.Outcome.DUPLICATE_KEY) {
+            throw new DuplicateKey();
+        }
+        metrics.decided(decision);
+        shadow.offer(ruleSet, snapshot, decision, decisionId);
         return response;
+    }
+
+    private static Result storedResult(DecisionRecord stored, String inputHash, String key) {
+        if (!stored.inputHash().equals(inputHash)) {
+            throw reusedKey(key);
+        }
+        try {
+            return new Result((ObjectNode) JSON.readTree(stored.response()), true);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored response of " + stored.decisionId() + " does not parse", e);
+        }
+    }
+
+    private static ObjectNode await(CompletableFuture<ObjectNode> response) {
+        try {
+            return response.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new ProblemException(Problem.of(503, "Service Unavailable",
+                    "a request with the same Idempotency-Key is still being evaluated; retry shortly"));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ProblemException reusedKey(String key) {
+        return ProblemException.unprocessable("Idempotency-Key '" + key + "' was already used for a different "
+                + "snapshot; a key names one request: use a new key for a new snapshot");
+    }
+
+    private static Snapshot withRuleSet(Snapshot snapshot, String ruleSet) {
+        return new Snapshot(ruleSet, snapshot.asOf(), snapshot.markets(), snapshot.insuranceFunds(),
+                snapshot.accounts());
+    }
+
+    /** The log already holds this caller's key: another request won the race. */
+    private static final class DuplicateKey extends RuntimeException {
+        DuplicateKey() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.deleverage.admin.evaluation;
 
+import com.deleverage.admin.metrics.PlatformMetrics;
 import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemResponses;
 import com.deleverage.engine.snapshot.InvalidSnapshotException;
@@ -14,8 +15,15 @@ import jakarta.inject.Singleton;
 @Produces
 @Singleton
 public class InvalidSnapshotHandler implements ExceptionHandler<InvalidSnapshotException, HttpResponse<Problem>> {
+    private final PlatformMetrics metrics;
+
+    public InvalidSnapshotHandler(PlatformMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, InvalidSnapshotException exception) {
+        metrics.invalidInput();
         int count = exception.problems().size();
         return ProblemResponses.of(Problem.of(HttpStatus.BAD_REQUEST.getCode(), HttpStatus.BAD_REQUEST.getReason(),
                 "the snapshot is invalid (" + count + (count == 1 ? " problem" : " problems") + "): "

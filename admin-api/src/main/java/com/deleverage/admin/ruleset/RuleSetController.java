@@ -1,5 +1,6 @@
 package com.deleverage.admin.ruleset;
 
+import com.deleverage.admin.metrics.PlatformMetrics;
 import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
 import com.deleverage.admin.problem.RequestBodies;
@@ -30,10 +31,12 @@ import java.util.Map;
 public class RuleSetController {
     private final StagingService staging;
     private final RuleSetRepository repository;
+    private final PlatformMetrics metrics;
 
-    public RuleSetController(StagingService staging, RuleSetRepository repository) {
+    public RuleSetController(StagingService staging, RuleSetRepository repository, PlatformMetrics metrics) {
         this.staging = staging;
         this.repository = repository;
+        this.metrics = metrics;
     }
 
     /** 201 with the new version and its validation report (even when REJECTED); 200 when identical content exists. */
@@ -44,6 +47,9 @@ public class RuleSetController {
         StageRequest request = RequestBodies.read(body, StageRequest.class);
         StagedVersion staged = staging.stage(name, request.comment(), request.files(), author.getName());
         RuleSetVersion version = staged.version();
+        if (staged.created() && version.state() == VersionState.REJECTED) {
+            metrics.policyRejected(name);
+        }
         VersionView view = VersionView.of(version, repository.files(name, version.version()));
         URI location = URI.create("/api/v1/rulesets/" + name + "/versions/" + version.version());
         return staged.created()

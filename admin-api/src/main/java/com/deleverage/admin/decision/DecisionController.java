@@ -1,0 +1,152 @@
+package com.deleverage.admin.decision;
+
+import com.deleverage.admin.problem.Problem;
+import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.security.Roles;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The decision log for auditors: one decision, a search by account and time, and replay. */
+@Controller("/api/v1/decisions")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.AUDITOR)
+@Tag(name = "decisions")
+public class DecisionController {
+    private static final int MAX_PAGE_SIZE = 500;
+    private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{36}");
+
+    private final DecisionLogRepository log;
+    private final DecisionReplay replay;
+
+    public DecisionController(DecisionLogRepository log, DecisionReplay replay) {
+        this.log = log;
+        this.replay = replay;
+    }
+
+    /** The logged decision: the response as sent (with each action's explanation), its input, hashes and timing. */
+    @Get("/{id}")
+    @Operation(summary = "One logged decision")
+    public ObjectNode decision(String id) {
+        DecisionRecord r = find(id);
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("decisionId", r.decisionId());
+        node.put("ruleSet", r.ruleSet());
+        node.put("version", r.version());
+        node.put("versionHash", r.versionHash());
+        node.put("inputHash", r.inputHash());
+        node.put("caller", r.caller());
+        if (r.idempotencyKey() != null) {
+            node.put("idempotencyKey", r.idempotencyKey());
+        }
+        node.put("asOf", r.asOf().toString());
+        node.put("evaluatedAt", r.evaluatedAt().toString());
+        node.put("ruleFirings", r.ruleFirings());
+        node.put("elapsedMicros", r.elapsedMicros());
+        r.accounts().forEach(node.putArray("accounts")::add);
+        node.set("decision", Json.parse(r.response()));
+        node.put("inputStored", r.input() != null);
+        if (r.input() != null) {
+            node.set("input", Json.parse(r.input()));
+        }
+        return node;
+    }
+
+    /**
+     * Decisions evaluated in {@code [from, to)} (ISO-8601 instants; default: the last 24 hours up to now),
+     * newest first, optionally only those about {@code account}; {@code page} from 0, {@code size} 1 to 500.
+     */
+    @Get
+    @Operation(summary = "Search the decision log by account and time")
+    public ObjectNode search(@Nullable @QueryValue String account, @Nullable @QueryValue String from,
+                             @Nullable @QueryValue String to, @Nullable @QueryValue String page,
+                             @Nullable @QueryValue String size) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Instant until = instant("to", to, Instant.now(), errors);
+        Instant since = instant("from", from, until == null ? null : until.minusSeconds(86_400), errors);
+        int pageNo = integer("page", page, 0, 0, Integer.MAX_VALUE, errors);
+        int pageSize = integer("size", size, 50, 1, MAX_PAGE_SIZE, errors);
+        if (account != null && (account.isBlank() || account.length() > 128)) {
+            errors.add(new Problem.FieldError("account", "1 to 128 characters"));
+        }
+        if (errors.isEmpty() && !since.isBefore(until)) {
+            errors.add(new Problem.FieldError("from", "must be before to"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("invalid query: " + errors.stream()
+                    .map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        if (account != null) {
+            node.put("account", account);
+        }
+        node.put("from", since.toString());
+        node.put("to", until.toString());
+        node.put("page", pageNo);
+        node.put("size", pageSize);
+        node.put("total", log.count(account, since, until));
+        node.set("decisions", Json.tree(
+                log.search(account, since, until, (long) pageNo * pageSize, pageSize)));
+        return node;
+    }
+
+    /** Re-evaluates the decision from its logged input and version and says whether it is reproduced exactly. */
+    @Post("/{id}/replay")
+    @Operation(summary = "Re-evaluate a logged decision and compare")
+    public ObjectNode replay(String id) {
+        find(id);
+        return replay.replay(id);
+    }
+
+    private DecisionRecord find(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw ProblemException.badRequest("a decision id is a UUID", List.of(new Problem.FieldError("id", "not a UUID")));
+        }
+        return log.find(id).orElseThrow(() -> ProblemException.notFound("no decision '" + id + "' in the log"));
+    }
+
+    private static Instant instant(String field, String text, Instant fallback, List<Problem.FieldError> errors) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(field, "not an ISO-8601 instant such as 2025-10-10T21:15:00Z"));
+            return null;
+        }
+    }
+
+    private static int integer(String field, String text, int fallback, int min, int max,
+                               List<Problem.FieldError> errors) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new Problem.FieldError(field, "must be a whole number from " + min
+                + (max == Integer.MAX_VALUE ? "" : " to " + max)));
+        return fallback;
+    }
+}

@@ -1,0 +1,39 @@
+package com.deleverage.admin.dryrun;
+
+import com.deleverage.admin.security.Roles;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** {@code POST /api/v1/rulesets/{name}/versions/{version}/dry-run}: a candidate beside the active version. */
+@Controller("/api/v1/rulesets")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER})
+@Tag(name = "dry-run")
+public class DryRunController {
+    private final DryRunService service;
+
+    public DryRunController(DryRunService service) {
+        this.service = service;
+    }
+
+    /**
+     * Evaluates the snapshot (the evaluation request's shape) with the active version and with version
+     * {@code version} (VALIDATED or later; 409 otherwise) and returns {@code active}, {@code candidate}
+     * and {@code diff} (added, removed, changed, accounts). Nothing is logged.
+     */
+    @Post("/{name}/versions/{version}/dry-run")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Compare a validated version with the active one on a snapshot")
+    public ObjectNode dryRun(String name, int version, @Body String body) {
+        return service.dryRun(name, version, body);
+    }
+}
