@@ -44,8 +44,8 @@ import java.util.concurrent.Callable;
  * Exit codes: 0 done, 1 the replay failed (e.g. a policy does not compile, a file is malformed), 2 bad options.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Replays a price path over a book of accounts under one or more policy versions, side by side,",
-                "and writes report.json and report.html (see docs/backtesting.md)."},
+        description = "Replays a price path over a book of accounts under one or more policy versions, side by side, "
+                + "and writes report.json and report.html (see docs/backtesting.md).",
         footer = {"", "Example (10 Oct 2025 BTCUSDT crash, reference policy vs the Binance-ranking variant):",
                 "  java -jar admin-api/target/deleveraging-platform.jar replay \\",
                 "    --prices ../shared/data/market/binance_coinm_BTCUSD_PERP-1m-2025-10-10.csv --symbol BTCUSDT \\",
@@ -68,11 +68,11 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "timestamp,symbol,markPrice[,indexPrice,fundingRate,openInterest]."})
     List<String> prices = new ArrayList<>();
 
-    @Option(names = "--layout", defaultValue = "AUTO",
+    @Option(names = "--layout", defaultValue = "AUTO", paramLabel = "LAYOUT",
             description = "Price file layout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, from the header).")
     ReplayInputs.Layout layout;
 
-    @Option(names = "--intrabar", defaultValue = "OHLC",
+    @Option(names = "--intrabar", defaultValue = "OHLC", paramLabel = "MODE",
             description = "Ticks per kline: OHLC (open, wick, wick, close) or CLOSE (default: ${DEFAULT-VALUE}).")
     IntrabarTicks.Mode intrabar;
 
@@ -150,7 +150,7 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Liquidation fee on the closed notional (default: ${DEFAULT-VALUE}).")
     BigDecimal feeRate;
 
-    @Option(names = "--halt", defaultValue = "LIQUIDATE",
+    @Option(names = "--halt", defaultValue = "LIQUIDATE", paramLabel = "MODE",
             description = "Liquidations during a halt: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ReplaySettings.HaltBehaviour halt;
 
@@ -158,7 +158,7 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Folder for report.json and report.html (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--progress", defaultValue = "AUTO",
+    @Option(names = "--progress", defaultValue = "AUTO", paramLabel = "WHEN",
             description = "Progress bar on standard error: ${COMPLETION-CANDIDATES} (AUTO: runs of 200,000 "
                     + "account-ticks or more).")
     ProgressMode progress;

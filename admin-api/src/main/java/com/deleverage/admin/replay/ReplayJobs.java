@@ -142,32 +142,41 @@ public class ReplayJobs {
         return true;
     }
 
+    /**
+     * Runs a job on a worker. The slot is given back before the job's final state is published, so a client
+     * that has seen its job finish can submit the next one at once.
+     */
     private void run(ReplayJob job, Plan plan) {
+        ReplayReport report = null;
+        String failure = null;
         try {
             if (!job.start(clock.instant())) {
                 return;
             }
-            ReplayReport report = Replay.run(request(job, plan));
+            report = Replay.run(request(job, plan));
+        } catch (ReplayCancelledException e) {
+            report = null;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            if (!job.cancelRequested()) {
+                failure = message(e);
+                LOG.warn("replay {} failed: {}", job.id(), failure, e);
+            }
+        } finally {
+            slots.release();
+        }
+        if (report != null) {
             job.succeed(report.toJson(), report.toHtml(), clock.instant());
             auditQuietly(new AuditEvent(job.submittedBy(), AuditAction.REPLAY_COMPLETED, job.ruleSet(), null, null,
                     reason(job, String.format(java.util.Locale.ROOT,
                             "completed: %d ticks x %d accounts x %d versions in %.1f s, conserved: %s",
                             report.ticks(), report.accounts(), report.versions().size(),
                             report.elapsed().toMillis() / 1000.0, report.conserved()))));
-        } catch (ReplayCancelledException e) {
-            job.cancelled(clock.instant());
-        } catch (RuntimeException | OutOfMemoryError e) {
-            if (job.cancelRequested()) {
-                job.cancelled(clock.instant());
-                return;
-            }
-            String message = message(e);
-            LOG.warn("replay {} failed: {}", job.id(), message, e);
-            job.fail(message, clock.instant());
+        } else if (failure != null) {
+            job.fail(failure, clock.instant());
             auditQuietly(new AuditEvent(job.submittedBy(), AuditAction.REPLAY_FAILED, job.ruleSet(), null, null,
-                    reason(job, "failed: " + message)));
-        } finally {
-            slots.release();
+                    reason(job, "failed: " + failure)));
+        } else if (job.state() == ReplayState.RUNNING) {
+            job.cancelled(clock.instant());
         }
     }
 
