@@ -364,10 +364,14 @@ public final class ReplayCommand implements Callable<Integer> {
         for (VersionResult v : report.versions()) {
             VersionTotals t = v.totals();
             out.printf("%-24s %12d %18s %8d %18s %14s %14s %12s%n", v.label(), t.liquidations(),
-                    t.liquidatedNotional().toPlainString(), t.adls(), t.adlNotional().toPlainString(),
-                    t.fundClosing().toPlainString(), t.socialisedLoss().toPlainString(), t.badDebt().toPlainString());
+                    cents(t.liquidatedNotional()), t.adls(), cents(t.adlNotional()), cents(t.fundClosing()),
+                    cents(t.socialisedLoss()), cents(t.badDebt()));
         }
         out.printf("accounts that end differently: %d%n", report.differences().size());
+    }
+
+    private static String cents(BigDecimal amount) {
+        return amount.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** {@code SYMBOL=VALUE} or {@code VALUE}: [symbol or null, value]. A path with '=' before a separator is a path. */
