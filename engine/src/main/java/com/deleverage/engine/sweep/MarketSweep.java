@@ -1,0 +1,463 @@
+package com.deleverage.engine.sweep;
+
+import com.deleverage.engine.compile.CompiledVersion;
+import com.deleverage.engine.evaluate.AccountResult;
+import com.deleverage.engine.evaluate.EvaluationContext;
+import com.deleverage.engine.evaluate.EvaluationFailedException;
+import com.deleverage.engine.evaluate.PositionResult;
+import com.deleverage.engine.model.Account;
+import com.deleverage.engine.model.InsuranceFund;
+import com.deleverage.engine.model.Market;
+import com.deleverage.engine.model.Snapshot;
+import com.deleverage.engine.registry.ActiveVersions;
+import com.deleverage.engine.risk.AccountRisk;
+import com.deleverage.engine.risk.AdlStanding;
+import com.deleverage.engine.risk.Assessment;
+import com.deleverage.engine.risk.PositionRisk;
+import com.deleverage.engine.risk.RiskAssessor;
+import com.deleverage.engine.snapshot.SnapshotValidator;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * A book kept resident in one session of a compiled version, evaluated again on every mark-price tick.
+ *
+ * <p>{@link #open} validates the book, assesses every account and position, inserts them with the markets
+ * and funds into one session and fires the policy (tick 0). {@link #tick} then changes only what a price
+ * move changes: the moved markets, the figures of the accounts holding them (recomputed in parallel) and
+ * the risk ranks that shift, each through its {@link FactHandle}, so Drools re-evaluates only the rules
+ * that depend on them. The policy must be written for a long-lived session (see
+ * {@code docs/reference-policy.md}, "Long-lived sessions"): facts it derives from the figures are logical
+ * ({@code insertLogical}), so they are withdrawn when the figures change; facts it inserts with a plain
+ * {@code insert} live for one tick, and the sweep withdraws them before the next; once-per-evaluation
+ * bookkeeping joins on {@link EvaluationContext}, which every tick replaces. Under that contract a tick
+ * decides the same actions, figures and ADL standings as a fresh evaluation of the book at the tick's marks.
+ *
+ * <p>The sweep holds a lease on its version for its whole life: activating another version retires this
+ * one, but its knowledge base stays until the sweep is {@link #close() closed}. Ticks are sequential: one
+ * sweep is used by one thread at a time. A tick that fails (a rule throws, a limit is hit) leaves the
+ * session in an undefined state; the sweep refuses further ticks and must be reopened.
+ */
+public final class MarketSweep implements AutoCloseable {
+    private static final int CHUNK = 2048;
+
+    private final CompiledVersion.Lease lease;
+    private final CompiledVersion version;
+    private final SweepOptions options;
+    private final ForkJoinPool pool;
+    private final RiskAssessor assessor = new RiskAssessor();
+    private final KieSession session;
+    private final SweepMonitor monitor;
+    private final String ruleSet;
+    private final List<InsuranceFund> funds;
+    private final Map<String, Market> markets = new LinkedHashMap<>();
+    private final Map<String, FactHandle> marketHandles = new HashMap<>();
+    private final Map<String, int[]> accountsByMarket = new HashMap<>();
+    private final Account[] accounts;
+    private final Map<String, Integer> accountIndex;
+    private final int[] firstPosition;
+    private final AccountRisk[] accountRisk;
+    private final FactHandle[] accountHandles;
+    private final PositionRisk[] positionRisk;
+    private final FactHandle[] positionHandles;
+    private FactHandle contextHandle;
+    private Instant asOf;
+    private long ticks;
+    private boolean broken;
+    private boolean closed;
+    private SweepResult last;
+
+    private MarketSweep(CompiledVersion.Lease lease, Snapshot book, SweepOptions options) {
+        this.lease = lease;
+        this.version = lease.version();
+        this.options = options;
+        this.pool = new ForkJoinPool(options.threads());
+        this.ruleSet = book.ruleSet();
+        this.funds = book.insuranceFunds();
+        book.markets().forEach(m -> markets.put(m.symbol(), m));
+        this.accounts = book.accounts().toArray(Account[]::new);
+        this.accountIndex = new HashMap<>(accounts.length * 2);
+        this.firstPosition = new int[accounts.length + 1];
+        Map<String, List<Integer>> holders = new HashMap<>();
+        for (int i = 0; i < accounts.length; i++) {
+            accountIndex.put(accounts[i].id(), i);
+            firstPosition[i + 1] = firstPosition[i] + accounts[i].positions().size();
+            for (var p : accounts[i].positions()) {
+                holders.computeIfAbsent(p.symbol(), s -> new ArrayList<>()).add(i);
+            }
+        }
+        holders.forEach((symbol, list) -> accountsByMarket.put(symbol, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.accountRisk = new AccountRisk[accounts.length];
+        this.accountHandles = new FactHandle[accounts.length];
+        this.positionRisk = new PositionRisk[firstPosition[accounts.length]];
+        this.positionHandles = new FactHandle[positionRisk.length];
+        this.session = version.kieBase().newKieSession();
+        this.monitor = new SweepMonitor(version, session, positionRisk.length, this::positionIndex);
+        session.addEventListener((AgendaEventListener) monitor);
+        session.addEventListener((RuleRuntimeEventListener) monitor);
+    }
+
+    /** Opens a sweep of {@code book} with {@code version} and evaluates it (tick 0, at the book's marks and time). */
+    public static MarketSweep open(CompiledVersion version, Snapshot book) {
+        return open(version, book, SweepOptions.DEFAULT);
+    }
+
+    /**
+     * Opens a sweep with a version the caller holds. The sweep takes its own lease, so the caller may retire
+     * the version at any time.
+     *
+     * @throws IllegalStateException when the version is already disposed
+     */
+    public static MarketSweep open(CompiledVersion version, Snapshot book, SweepOptions options) {
+        CompiledVersion.Lease lease = version.lease();
+        if (lease == null) {
+            throw new IllegalStateException(version + " is disposed: open the sweep with the active version");
+        }
+        return open(lease, book, options);
+    }
+
+    /** Opens a sweep with the active version of the book's rule set. */
+    public static MarketSweep open(ActiveVersions registry, Snapshot book, SweepOptions options) {
+        return open(registry.lease(book.ruleSet()), book, options);
+    }
+
+    private static MarketSweep open(CompiledVersion.Lease lease, Snapshot book, SweepOptions options) {
+        MarketSweep sweep = null;
+        try {
+            new SnapshotValidator().requireValid(book);
+            sweep = new MarketSweep(lease, book, Objects.requireNonNull(options, "options"));
+            sweep.start(book.asOf());
+            return sweep;
+        } catch (RuntimeException e) {
+            if (sweep != null) {
+                sweep.close();
+            } else {
+                lease.close();
+            }
+            throw e;
+        }
+    }
+
+    private void start(Instant at) {
+        long start = System.nanoTime();
+        asOf = at;
+        int[] all = IntStream.range(0, accounts.length).toArray();
+        AccountRisk[] fresh = assess(all);
+        rank(fresh, all);
+        long assessed = System.nanoTime();
+        monitor.startTick(options.limits(), assessed);
+        contextHandle = session.insert(new EvaluationContext(version.ruleSet(), version.version(), at));
+        markets.values().forEach(m -> marketHandles.put(m.symbol(), session.insert(m)));
+        funds.forEach(session::insert);
+        for (int i = 0; i < accounts.length; i++) {
+            accountRisk[i] = fresh[i];
+            accountHandles[i] = session.insert(fresh[i]);
+        }
+        for (int j = 0; j < positionRisk.length; j++) {
+            positionHandles[j] = session.insert(positionRisk[j]);
+        }
+        fire();
+        last = result(markets.keySet(), accounts.length, positionRisk.length,
+                accounts.length + positionRisk.length + markets.size(), start, assessed);
+    }
+
+    /** The opening evaluation (tick 0). */
+    public SweepResult opening() {
+        return ticks == 0 ? last : null;
+    }
+
+    /** The result of the latest tick. */
+    public SweepResult last() {
+        return last;
+    }
+
+    /**
+     * Moves mark prices and evaluates the book again. Markets not named keep their price; a price equal to
+     * the current one is no move.
+     *
+     * @param markPrices new mark prices by market symbol (each &gt; 0, each a market of the book)
+     * @param at         the tick's time, the policy's "now"
+     * @throws IllegalArgumentException  for an unknown market or a price that is not positive
+     * @throws EvaluationFailedException when the policy fails or hits a limit (the sweep is then unusable)
+     */
+    public SweepResult tick(Map<String, BigDecimal> markPrices, Instant at) {
+        Objects.requireNonNull(at, "asOf");
+        requireUsable();
+        markPrices.forEach((symbol, price) -> {
+            if (!markets.containsKey(symbol)) {
+                throw new IllegalArgumentException("market " + symbol + " is not in the book");
+            }
+            if (price == null || price.signum() <= 0) {
+                throw new IllegalArgumentException("mark price of " + symbol + " must be positive");
+            }
+        });
+        long start = System.nanoTime();
+        broken = true; // until the tick completes
+        ticks++;
+        asOf = at;
+        Set<String> moved = new LinkedHashSet<>();
+        markPrices.forEach((symbol, price) -> {
+            Market m = markets.get(symbol);
+            if (m.markPrice().compareTo(price) != 0) {
+                markets.put(symbol, new Market(symbol, price, m.indexPrice(), m.openInterest(), m.priceChangePct1h(),
+                        m.realizedVol1h(), m.fundingPremium(), m.riskTiers()));
+                moved.add(symbol);
+            }
+        });
+        // Figures: only the accounts holding a moved market change; ranks may shift for everyone.
+        boolean[] dirty = new boolean[accounts.length];
+        int dirtyCount = 0;
+        for (String symbol : moved) {
+            for (int i : accountsByMarket.getOrDefault(symbol, new int[0])) {
+                if (!dirty[i]) {
+                    dirty[i] = true;
+                    dirtyCount++;
+                }
+            }
+        }
+        int[] reassess = new int[dirtyCount];
+        for (int i = 0, k = 0; i < accounts.length; i++) {
+            if (dirty[i]) {
+                reassess[k++] = i;
+            }
+        }
+        PositionRisk[] previousPositions = positionRisk.clone();
+        AccountRisk[] fresh = assess(reassess);
+        int positionsReassessed = 0;
+        for (int i : reassess) {
+            positionsReassessed += firstPosition[i + 1] - firstPosition[i];
+        }
+        AccountRisk[] ranked = new AccountRisk[accounts.length];
+        for (int i = 0; i < accounts.length; i++) {
+            ranked[i] = dirty[i] ? fresh[i] : accountRisk[i];
+        }
+        if (dirtyCount > 0) {
+            rank(ranked, null);
+        }
+        long assessed = System.nanoTime();
+
+        monitor.startTick(options.limits(), assessed);
+        for (FactHandle handle : monitor.takeTickScoped()) {
+            session.delete(handle);
+        }
+        int updated = 0;
+        for (String symbol : moved) {
+            session.update(marketHandles.get(symbol), markets.get(symbol));
+            updated++;
+        }
+        for (int i = 0; i < accounts.length; i++) {
+            if (!ranked[i].equals(accountRisk[i])) {
+                accountRisk[i] = ranked[i];
+                session.update(accountHandles[i], ranked[i]);
+                updated++;
+            }
+        }
+        for (int i : reassess) {
+            for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
+                if (!positionRisk[j].equals(previousPositions[j])) {
+                    session.update(positionHandles[j], positionRisk[j]);
+                    updated++;
+                }
+            }
+        }
+        session.update(contextHandle, new EvaluationContext(version.ruleSet(), version.version(), at));
+        fire();
+        broken = false;
+        last = result(moved, dirtyCount, positionsReassessed, updated, start, assessed);
+        return last;
+    }
+
+    /**
+     * Assesses the given accounts (in parallel chunks) at the current marks: writes their positions'
+     * figures into {@link #positionRisk} and returns their account figures by account index (ranks not set).
+     */
+    private AccountRisk[] assess(int[] which) {
+        AccountRisk[] out = new AccountRisk[accounts.length];
+        List<Market> marketList = List.copyOf(markets.values());
+        int chunks = (which.length + CHUNK - 1) / CHUNK;
+        Runnable work = () -> IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = c * CHUNK;
+            int to = Math.min(which.length, from + CHUNK);
+            List<Account> part = new ArrayList<>(to - from);
+            for (int k = from; k < to; k++) {
+                part.add(accounts[which[k]]);
+            }
+            Assessment a = assessor.assess(new Snapshot(ruleSet, asOf, marketList, funds, part));
+            int p = 0;
+            for (int k = from; k < to; k++) {
+                int i = which[k];
+                out[i] = a.accounts().get(k - from);
+                for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
+                    positionRisk[j] = a.positions().get(p++);
+                }
+            }
+        });
+        pool.submit(work).join();
+        return out;
+    }
+
+    /**
+     * Sets every account's risk rank over the whole book (the order of {@code RiskAssessor}: bankrupt first
+     * by equity ascending, then margin ratio descending, ties by id). {@code all} null: every slot is set.
+     */
+    private void rank(AccountRisk[] risks, int[] all) {
+        AccountRisk[] sorted = risks.clone();
+        pool.submit(() -> Arrays.parallelSort(sorted, MarketSweep::riskiestFirst)).join();
+        Map<AccountRisk, Integer> rankOf = new java.util.IdentityHashMap<>(sorted.length * 2);
+        for (int r = 0; r < sorted.length; r++) {
+            rankOf.put(sorted[r], r + 1);
+        }
+        for (int i = 0; i < risks.length; i++) {
+            AccountRisk a = risks[i];
+            int rank = rankOf.get(a);
+            if (a.riskRank() != rank) {
+                risks[i] = new AccountRisk(a.accountId(), a.marginMode(), a.walletBalance(), a.unrealizedPnl(),
+                        a.equity(), a.maintenanceMargin(), a.marginRatio(), a.bankrupt(), rank, a.account());
+            }
+        }
+    }
+
+    /** The order of RiskAssessor's ranking, written out (the equivalence tests hold the two together). */
+    static int riskiestFirst(AccountRisk a, AccountRisk b) {
+        if (a.bankrupt() != b.bankrupt()) {
+            return a.bankrupt() ? -1 : 1;
+        }
+        if (a.bankrupt()) {
+            int c = a.equity().compareTo(b.equity());
+            if (c != 0) {
+                return c;
+            }
+        }
+        BigDecimal ra = a.marginRatio() == null ? BigDecimal.ZERO : a.marginRatio();
+        BigDecimal rb = b.marginRatio() == null ? BigDecimal.ZERO : b.marginRatio();
+        int c = rb.compareTo(ra);
+        return c != 0 ? c : a.accountId().compareTo(b.accountId());
+    }
+
+    private void fire() {
+        try {
+            session.fireAllRules();
+        } catch (RuntimeException e) {
+            String rule = monitor.firingRule();
+            throw new EvaluationFailedException(EvaluationFailedException.Reason.RULE_ERROR, rule,
+                    "rule \"" + rule + "\" failed in sweep tick " + ticks + ": " + e, e);
+        }
+        EvaluationFailedException.Reason hit = monitor.limitHit();
+        if (hit != null) {
+            throw new EvaluationFailedException(hit, monitor.firingRule(), "sweep tick " + ticks + " stopped at its "
+                    + (hit == EvaluationFailedException.Reason.TIME_LIMIT
+                    ? "time limit of " + options.limits().timeout().toMillis() + " ms"
+                    : "limit of " + options.limits().maxRuleFirings() + " rule firings")
+                    + "; last fired: \"" + monitor.firingRule() + "\"", null);
+        }
+    }
+
+    private SweepResult result(Set<String> moved, int accountsReassessed, int positionsReassessed, int updated,
+                               long start, long assessed) {
+        long end = System.nanoTime();
+        return new SweepResult(ticks, asOf, version.ruleSet(), version.version(), version.hash(), monitor.actions(),
+                moved, accountsReassessed, positionsReassessed, updated, monitor.firings(), monitor.firingsByRule(),
+                Duration.ofNanos(assessed - start), Duration.ofNanos(end - assessed), Duration.ofNanos(end - start));
+    }
+
+    private int positionIndex(AdlStanding standing) {
+        Integer i = accountIndex.get(standing.accountId());
+        if (i == null) {
+            return -1;
+        }
+        for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
+            if (accounts[i].positions().get(j - firstPosition[i]).symbol().equals(standing.symbol())) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** The version the sweep evaluates with. */
+    public CompiledVersion version() {
+        return version;
+    }
+
+    /** Number of open positions in the book. */
+    public int positions() {
+        return positionRisk.length;
+    }
+
+    /** An account's current figures with its positions' figures and ADL standings. */
+    public Optional<AccountResult> account(String accountId) {
+        Integer i = accountIndex.get(accountId);
+        return i == null ? Optional.empty() : Optional.of(accountResult(i));
+    }
+
+    /** A position's current figures and ADL standing. */
+    public Optional<PositionResult> position(String accountId, String symbol) {
+        Integer i = accountIndex.get(accountId);
+        if (i == null) {
+            return Optional.empty();
+        }
+        for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
+            if (positionRisk[j].symbol().equals(symbol)) {
+                return Optional.of(new PositionResult(positionRisk[j], monitor.standing(j)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every account's current figures, in book order (what {@code Decision.accounts()} holds). */
+    public List<AccountResult> results() {
+        List<AccountResult> out = new ArrayList<>(accounts.length);
+        for (int i = 0; i < accounts.length; i++) {
+            out.add(accountResult(i));
+        }
+        return out;
+    }
+
+    private AccountResult accountResult(int i) {
+        List<PositionResult> positions = new ArrayList<>(firstPosition[i + 1] - firstPosition[i]);
+        for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
+            positions.add(new PositionResult(positionRisk[j], monitor.standing(j)));
+        }
+        return new AccountResult(accountRisk[i], positions);
+    }
+
+    private void requireUsable() {
+        if (closed) {
+            throw new IllegalStateException("the sweep is closed");
+        }
+        if (broken) {
+            throw new IllegalStateException("a previous tick failed; the session is in an undefined state: reopen the sweep");
+        }
+    }
+
+    /** Disposes the session and returns the lease on the version. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            try {
+                session.dispose();
+            } finally {
+                pool.shutdown();
+                lease.close();
+            }
+        }
+    }
+}

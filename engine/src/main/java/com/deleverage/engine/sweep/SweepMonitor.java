@@ -1,0 +1,171 @@
+package com.deleverage.engine.sweep;
+
+import com.deleverage.engine.action.Action;
+import com.deleverage.engine.compile.CompiledVersion;
+import com.deleverage.engine.evaluate.DecidedAction;
+import com.deleverage.engine.evaluate.EvaluationFailedException;
+import com.deleverage.engine.evaluate.EvaluationLimits;
+import com.deleverage.engine.risk.AdlStanding;
+import org.drools.core.common.EqualityKey;
+import org.drools.core.common.InternalFactHandle;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+
+/**
+ * Watches the resident session of a sweep across ticks. Unlike a one-shot evaluation, its state outlives a
+ * firing: the actions in force (every {@link Action} fact still in the session, with the rule and matched
+ * facts that decided it), the ADL standings by position, and the facts rules inserted with a plain
+ * {@code insert} (not {@code insertLogical}), which live for one tick and are withdrawn before the next.
+ * Per tick it counts firings and stops the session at the limits.
+ */
+final class SweepMonitor extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+    private final CompiledVersion version;
+    private final KieSession session;
+    private final Map<FactHandle, DecidedAction> actions = new LinkedHashMap<>();
+    private final ToIntFunction<AdlStanding> positionIndex;
+    private final FactHandle[] standingHandles;
+    private final List<FactHandle> tickScoped = new ArrayList<>();
+    private final Map<String, int[]> firingsByRule = new LinkedHashMap<>();
+    private int maxFirings;
+    private long deadlineNanos;
+    private int firings;
+    private String firingRule;
+    private List<Object> matchedFacts = List.of();
+    private EvaluationFailedException.Reason limitHit;
+
+    SweepMonitor(CompiledVersion version, KieSession session, int positions, ToIntFunction<AdlStanding> positionIndex) {
+        this.version = version;
+        this.session = session;
+        this.positionIndex = positionIndex;
+        this.standingHandles = new FactHandle[positions];
+    }
+
+    void startTick(EvaluationLimits limits, long startNanos) {
+        maxFirings = limits.maxRuleFirings();
+        deadlineNanos = startNanos + limits.timeout().toNanos();
+        firings = 0;
+        firingsByRule.clear();
+        limitHit = null;
+        firingRule = null;
+    }
+
+    /** Handles of the facts rules stated (plain insert) so far; the caller deletes them before the next tick. */
+    List<FactHandle> takeTickScoped() {
+        List<FactHandle> out = new ArrayList<>(tickScoped);
+        tickScoped.clear();
+        return out;
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        firingRule = event.getMatch().getRule().getName();
+        matchedFacts = event.getMatch().getObjects();
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+        firings++;
+        firingsByRule.computeIfAbsent(firingRule, r -> new int[1])[0]++;
+        if (limitHit != null) {
+            return;
+        }
+        if (firings >= maxFirings) {
+            limitHit = EvaluationFailedException.Reason.RULE_FIRING_LIMIT;
+            session.halt();
+        } else if ((firings & 0xFF) == 0 && System.nanoTime() - deadlineNanos > 0) {
+            limitHit = EvaluationFailedException.Reason.TIME_LIMIT;
+            session.halt();
+        }
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (event.getRule() == null) {
+            return; // the sweep's own facts
+        }
+        FactHandle handle = event.getFactHandle();
+        Object fact = event.getObject();
+        if (!justified(handle)) {
+            tickScoped.add(handle);
+        }
+        if (fact instanceof Action action) {
+            String rule = event.getRule().getName();
+            actions.put(handle, new DecidedAction(action, rule, version.fileOf(rule), matchedFacts));
+        } else if (fact instanceof AdlStanding standing) {
+            int index = positionIndex.applyAsInt(standing);
+            if (index >= 0) {
+                standingHandles[index] = handle;
+            }
+        }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        // Actions and standings are immutable records.
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        FactHandle handle = event.getFactHandle();
+        if (actions.remove(handle) != null) {
+            return;
+        }
+        if (event.getOldObject() instanceof AdlStanding standing) {
+            int index = positionIndex.applyAsInt(standing);
+            if (index >= 0 && standingHandles[index] == handle) {
+                standingHandles[index] = null;
+            }
+        }
+    }
+
+    /** Whether a fact was inserted with insertLogical (Drools withdraws it when its conditions stop holding). */
+    private static boolean justified(FactHandle handle) {
+        EqualityKey key = handle instanceof InternalFactHandle internal ? internal.getEqualityKey() : null;
+        return key != null && key.getStatus() == EqualityKey.JUSTIFIED;
+    }
+
+    /** The position's ADL standing in force, or null when the policy ranked none. */
+    AdlStanding standing(int positionIndex) {
+        FactHandle handle = standingHandles[positionIndex];
+        return handle == null ? null : (AdlStanding) ((InternalFactHandle) handle).getObject();
+    }
+
+    List<DecidedAction> actions() {
+        return new ArrayList<>(actions.values());
+    }
+
+    int actionCount() {
+        return actions.size();
+    }
+
+    EvaluationFailedException.Reason limitHit() {
+        return limitHit;
+    }
+
+    String firingRule() {
+        return firingRule;
+    }
+
+    int firings() {
+        return firings;
+    }
+
+    Map<String, Integer> firingsByRule() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        firingsByRule.forEach((rule, count) -> out.put(rule, count[0]));
+        return out;
+    }
+}

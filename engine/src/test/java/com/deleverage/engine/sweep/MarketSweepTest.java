@@ -1,0 +1,207 @@
+package com.deleverage.engine.sweep;
+
+import com.deleverage.engine.compile.CompiledVersion;
+import com.deleverage.engine.compile.RuleSetCompiler;
+import com.deleverage.engine.evaluate.DecidedAction;
+import com.deleverage.engine.evaluate.Decision;
+import com.deleverage.engine.evaluate.EvaluationLimits;
+import com.deleverage.engine.evaluate.Evaluator;
+import com.deleverage.engine.model.Account;
+import com.deleverage.engine.model.MarginMode;
+import com.deleverage.engine.model.Market;
+import com.deleverage.engine.model.Position;
+import com.deleverage.engine.model.Snapshot;
+import com.deleverage.engine.policy.PolicyFiles;
+import com.deleverage.engine.registry.ActiveVersions;
+import com.deleverage.engine.scenario.Scenario;
+import com.deleverage.engine.scenario.ScenarioReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A resident sweep decides, tick after tick, what a fresh evaluation of the same snapshot decides. */
+class MarketSweepTest {
+    static final Map<String, String> REFERENCE = PolicyFiles.fromDirectory(Path.of("..", "rules", "deleveraging"));
+    static CompiledVersion version;
+    final Evaluator evaluator = new Evaluator(new EvaluationLimits(10_000_000, Duration.ofMinutes(1)));
+
+    @BeforeAll
+    static void compile() {
+        version = compile(1);
+    }
+
+    @AfterAll
+    static void retire() {
+        version.retire();
+    }
+
+    static CompiledVersion compile(int v) {
+        return new RuleSetCompiler().compile("deleveraging", v, REFERENCE).compiledVersion()
+                .orElseThrow(() -> new IllegalStateException("the reference policy does not compile"));
+    }
+
+    @Test
+    void everyTickDecidesWhatAFreshEvaluationOfTheSameSnapshotDecides() {
+        Snapshot book = SweepBooks.book(800, 7);
+        List<Map<String, BigDecimal>> ticks = List.of(
+                SweepBooks.moved(new BigDecimal("-0.02")),                    // every market
+                Map.of("BTCUSDT", new BigDecimal("104000")),                  // one market only
+                SweepBooks.moved(new BigDecimal("-0.035")),
+                Map.of("ETHUSDT", new BigDecimal("3700"), "XRPUSDT", new BigDecimal("2.6")),
+                SweepBooks.moved(BigDecimal.ZERO));                             // back where it started
+        Map<String, BigDecimal> marks = new LinkedHashMap<>();
+        book.markets().forEach(m -> marks.put(m.symbol(), m.markPrice()));
+        try (MarketSweep sweep = MarketSweep.open(version, book)) {
+            assertSame(sweep, sweep.opening(), evaluator.evaluate(version, book));
+            Instant at = book.asOf();
+            int actionsSeen = 0;
+            for (Map<String, BigDecimal> tick : ticks) {
+                at = at.plusSeconds(1);
+                marks.putAll(tick);
+                SweepResult result = sweep.tick(tick, at);
+                Decision fresh = evaluator.evaluate(version, SweepBooks.at(book, marks, at));
+                assertSame(sweep, result, fresh);
+                actionsSeen += result.actions().size();
+            }
+            assertThat(actionsSeen).as("the ticks decide something").isGreaterThan(50);
+        }
+    }
+
+    @Test
+    void aOneMarketTickReassessesOnlyTheAccountsHoldingIt() {
+        Snapshot book = SweepBooks.book(400, 11);
+        try (MarketSweep sweep = MarketSweep.open(version, book)) {
+            SweepResult result = sweep.tick(Map.of("SOLUSDT", new BigDecimal("190"), "BTCUSDT", new BigDecimal("100000")),
+                    book.asOf().plusSeconds(1));
+            assertThat(result.movedMarkets()).containsExactly("SOLUSDT");
+            assertThat(result.accountsReassessed()).isEqualTo(100);
+            assertThat(result.positionsReassessed()).isEqualTo(400);
+            SweepResult still = sweep.tick(Map.of(), book.asOf().plusSeconds(2));
+            assertThat(still.movedMarkets()).isEmpty();
+            assertThat(still.accountsReassessed()).isZero();
+            assertThat(still.actions()).map(DecidedAction::action)
+                    .containsExactlyInAnyOrderElementsOf(result.actions().stream().map(DecidedAction::action).toList());
+        }
+    }
+
+    @Test
+    void theReferenceScenariosDecideAlikeInASweepAndAfterMovesBackAndForth() {
+        ScenarioReader reader = new ScenarioReader();
+        int scenarios = 0;
+        for (Map.Entry<String, String> file : REFERENCE.entrySet()) {
+            if (!ScenarioReader.isScenarioFile(file.getKey())) {
+                continue;
+            }
+            for (Scenario scenario : reader.read(file.getKey(), file.getValue())) {
+                Snapshot given = scenario.given();
+                try (MarketSweep sweep = MarketSweep.open(version, given)) {
+                    assertSame(sweep, sweep.opening(), evaluator.evaluate(version, given));
+                    Map<String, BigDecimal> marks = new HashMap<>();
+                    given.markets().forEach(m -> marks.put(m.symbol(), m.markPrice()));
+                    Instant at = given.asOf();
+                    for (String factor : List.of("0.97", "1.02", "1")) {
+                        Map<String, BigDecimal> moved = new HashMap<>();
+                        given.markets().forEach(m -> moved.put(m.symbol(),
+                                m.markPrice().multiply(new BigDecimal(factor)).setScale(m.markPrice().scale() + 2, RoundingMode.HALF_EVEN)));
+                        at = at.plusSeconds(30);
+                        SweepResult result = sweep.tick(moved, at);
+                        marks.putAll(moved);
+                        assertSame(sweep, result, evaluator.evaluate(version, SweepBooks.at(given, marks, at)));
+                    }
+                }
+                scenarios++;
+            }
+        }
+        assertThat(scenarios).isGreaterThan(10);
+    }
+
+    @Test
+    void aPositionThatRecoversGetsNoActionOnTheNextTick() {
+        // 1 BTC long from 100,000 on a 2,000 wallet: liquidatable at 98,300, warned at 98,500, healthy at 100,000.
+        Account trader = new Account("trader", new BigDecimal("2000"), MarginMode.CROSS,
+                List.of(new Position("BTCUSDT", BigDecimal.ONE, new BigDecimal("100000"), 50, null)));
+        Snapshot book = new Snapshot("deleveraging", SweepBooks.AS_OF,
+                List.of(SweepBooks.market("BTCUSDT", new BigDecimal("100000"))), List.of(), List.of(trader));
+        try (MarketSweep sweep = MarketSweep.open(version, book)) {
+            assertThat(accountActions(sweep.opening(), "trader")).isEmpty();
+            SweepResult crash = sweep.tick(Map.of("BTCUSDT", new BigDecimal("98300")), SweepBooks.AS_OF.plusSeconds(1));
+            assertThat(accountActions(crash, "trader")).contains("LIQUIDATE");
+            SweepResult warning = sweep.tick(Map.of("BTCUSDT", new BigDecimal("98500")), SweepBooks.AS_OF.plusSeconds(2));
+            assertThat(accountActions(warning, "trader")).containsExactly("MARGIN_CALL");
+            SweepResult recovered = sweep.tick(Map.of("BTCUSDT", new BigDecimal("100000")), SweepBooks.AS_OF.plusSeconds(3));
+            assertThat(accountActions(recovered, "trader")).isEmpty();
+            assertThat(recovered.actions()).map(a -> a.action().type().name()).containsOnly("SET_FUNDING_RATE");
+        }
+    }
+
+    @Test
+    void aResidentSweepKeepsItsRetiredVersionUntilItCloses() {
+        ActiveVersions registry = new ActiveVersions();
+        CompiledVersion v1 = compile(1);
+        registry.activate(v1);
+        Snapshot book = SweepBooks.book(40, 3);
+        MarketSweep sweep = MarketSweep.open(registry, book, SweepOptions.DEFAULT);
+        CompiledVersion v2 = compile(2);
+        registry.activate(v2); // retires v1 while the sweep holds it
+        assertThat(v1.isDisposed()).isFalse();
+        SweepResult tick = sweep.tick(SweepBooks.moved(new BigDecimal("-0.03")), book.asOf().plusSeconds(1));
+        assertThat(tick.version()).isEqualTo(1);
+        sweep.close();
+        assertThat(v1.isDisposed()).isTrue();
+        assertThatThrownBy(() -> sweep.tick(Map.of(), book.asOf().plusSeconds(2))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> MarketSweep.open(v1, book)).isInstanceOf(IllegalStateException.class);
+        try (MarketSweep next = MarketSweep.open(registry, book, SweepOptions.DEFAULT)) {
+            assertThat(next.last().version()).isEqualTo(2);
+        }
+        v2.retire();
+        assertThat(v2.isDisposed()).isTrue();
+    }
+
+    @Test
+    void aTickRefusesUnknownMarketsAndNonPositivePrices() {
+        Snapshot book = SweepBooks.book(8, 1);
+        try (MarketSweep sweep = MarketSweep.open(version, book)) {
+            assertThatThrownBy(() -> sweep.tick(Map.of("DOGEUSDT", BigDecimal.ONE), book.asOf()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DOGEUSDT");
+            assertThatThrownBy(() -> sweep.tick(Map.of("BTCUSDT", BigDecimal.ZERO), book.asOf()))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(sweep.tick(Map.of("BTCUSDT", new BigDecimal("99000")), book.asOf()).tick()).isEqualTo(1);
+        }
+    }
+
+    private static List<String> accountActions(SweepResult result, String account) {
+        List<String> types = new ArrayList<>();
+        for (DecidedAction a : result.actions()) {
+            if (a.action().toString().contains(account)) {
+                types.add(a.action().type().name());
+            }
+        }
+        return types;
+    }
+
+    /** Same actions (with the rule and matched facts that decided each), same figures and ADL standings. */
+    static void assertSame(MarketSweep sweep, SweepResult result, Decision fresh) {
+        assertThat(result.version()).isEqualTo(fresh.version());
+        assertThat(result.asOf()).isEqualTo(fresh.asOf());
+        assertThat(result.actions()).map(DecidedAction::action)
+                .containsExactlyInAnyOrderElementsOf(fresh.actions().stream().map(DecidedAction::action).toList());
+        assertThat(result.actions()).map(a -> a.action() + " by " + a.rule() + " in " + a.file())
+                .containsExactlyInAnyOrderElementsOf(fresh.actions().stream()
+                        .map(a -> a.action() + " by " + a.rule() + " in " + a.file()).toList());
+        assertThat(sweep.results()).isEqualTo(fresh.accounts());
+    }
+}
