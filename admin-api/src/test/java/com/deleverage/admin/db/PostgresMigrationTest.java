@@ -61,6 +61,19 @@ class PostgresMigrationTest {
             assertThat(decision.get("version").asInt()).isEqualTo(2);
             assertThat(decision.get("actions")).extracting(a -> a.get("type").asText()).contains("LIQUIDATE");
             assertThat(count(node, "decision_log")).isEqualTo(1);
+            assertThat(tables(node)).contains("decision_account", "shadow_run", "shadow_difference", "shadow_account");
+
+            // Idempotency-Key on PostgreSQL: the unique (caller, key) and the stored response.
+            var evaluations = node.getBean(EvaluationService.class);
+            var first = evaluations.evaluate(Snapshots.UNDER_MARGINED, "trader", "pg-key-1");
+            var again = evaluations.evaluate(Snapshots.UNDER_MARGINED, "trader", "pg-key-1");
+            assertThat(again.replayed()).isTrue();
+            assertThat(again.response().get("decisionId")).isEqualTo(first.response().get("decisionId"));
+            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                    com.deleverage.admin.problem.ProblemException.class,
+                    () -> evaluations.evaluate(Snapshots.UNDER_MARGINED.replace("1900", "1901"), "trader", "pg-key-1"))
+                    .problem().status()).isEqualTo(422);
+            assertThat(count(node, "decision_log")).isEqualTo(2);
 
             node.getBean(ActivationService.class).rollback("deleveraging", null, "back to the seed", "operator");
             assertThat(node.getBean(EvaluationService.class).evaluate(Snapshots.UNDER_MARGINED, "trader").get("version").asInt())
@@ -77,8 +90,9 @@ class PostgresMigrationTest {
             assertThat(auditLog.verify().verifiedRows()).isEqualTo(8);
             assertThat(auditLog.page(6, 10)).extracting(e -> e.action().name())
                     .containsExactly("VERSION_ACTIVATED", "VERSION_ROLLED_BACK");
-            // Every changeset of the changelog, applied once: 6 for rule sets, 1 audit log, 1 decision log.
-            assertThat(count(restarted, "databasechangelog")).isEqualTo(8);
+            // Every changeset of the changelog, applied once: 6 for rule sets, 1 audit log, 1 decision log,
+            // 2 for the decision log's details (Idempotency-Key, accounts) and shadow runs.
+            assertThat(count(restarted, "databasechangelog")).isEqualTo(10);
         }
     }
 
