@@ -30,7 +30,7 @@ cleanup() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
   fi
-  [ -n "$work" ] && rm -rf "$work"
+  if [ -n "$work" ]; then rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
