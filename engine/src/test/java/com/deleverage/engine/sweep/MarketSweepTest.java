@@ -15,8 +15,6 @@ import com.deleverage.engine.policy.PolicyFiles;
 import com.deleverage.engine.registry.ActiveVersions;
 import com.deleverage.engine.scenario.Scenario;
 import com.deleverage.engine.scenario.ScenarioReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -35,19 +33,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A resident sweep decides, tick after tick, what a fresh evaluation of the same snapshot decides. */
 class MarketSweepTest {
+    /** The reference policy, compiled once for the sweep tests (never retired: tests share it). */
     static final Map<String, String> REFERENCE = PolicyFiles.fromDirectory(Path.of("..", "rules", "deleveraging"));
-    static CompiledVersion version;
+    static CompiledVersion version = compile(1);
     final Evaluator evaluator = new Evaluator(new EvaluationLimits(10_000_000, Duration.ofMinutes(1)));
-
-    @BeforeAll
-    static void compile() {
-        version = compile(1);
-    }
-
-    @AfterAll
-    static void retire() {
-        version.retire();
-    }
 
     static CompiledVersion compile(int v) {
         return new RuleSetCompiler().compile("deleveraging", v, REFERENCE).compiledVersion()

@@ -1,0 +1,352 @@
+package com.deleverage.engine.sweep;
+
+import com.deleverage.engine.action.Action;
+import com.deleverage.engine.action.AutoDeleverage;
+import com.deleverage.engine.action.InsuranceFundDraw;
+import com.deleverage.engine.action.Liquidate;
+import com.deleverage.engine.action.MarginCall;
+import com.deleverage.engine.action.ReduceOnly;
+import com.deleverage.engine.action.SetFundingRate;
+import com.deleverage.engine.action.SocializeLoss;
+import com.deleverage.engine.math.AdlAllocation;
+import com.deleverage.engine.math.AdlCandidate;
+import com.deleverage.engine.math.AdlEligibility;
+import com.deleverage.engine.math.AdlFill;
+import com.deleverage.engine.math.AdlQueue;
+import com.deleverage.engine.math.AdlRanking;
+import com.deleverage.engine.math.AdlScore;
+import com.deleverage.engine.math.FundingRate;
+import com.deleverage.engine.math.InsuranceFundMath;
+import com.deleverage.engine.math.MarginRatio;
+import com.deleverage.engine.math.PartialLiquidation;
+import com.deleverage.engine.math.SocializedLoss;
+import com.deleverage.engine.math.TierTable;
+import com.deleverage.engine.model.Account;
+import com.deleverage.engine.model.InsuranceFund;
+import com.deleverage.engine.model.MarginMode;
+import com.deleverage.engine.model.Market;
+import com.deleverage.engine.model.Side;
+import com.deleverage.engine.model.Snapshot;
+import com.deleverage.engine.risk.AccountRisk;
+import com.deleverage.engine.risk.AdlStanding;
+import com.deleverage.engine.risk.Assessment;
+import com.deleverage.engine.risk.PositionRisk;
+import com.deleverage.engine.risk.RiskAssessor;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * The benchmark's baseline: the reference policy's checks written by hand in plain Java, on the same math
+ * library and the same parameters ({@code rules/deleveraging/parameters.drl}), for a whole snapshot: the
+ * assessment (parallel chunks, as the sweep), risk ranks, margin-pool classification, margin calls,
+ * liquidation plans (down-tier, takeover, close at the mark, slices with their reduce-only), the insurance
+ * fund waterfall riskiest first (fees and surpluses credited, drawdown ADL mode, draws, ADL on a lazily
+ * built book, the fund for what ADL cannot place, socialised loss), funding rates, and the ADL lights of
+ * every position (the policy ranks them every evaluation). Volatility, open-interest and circuit-breaker
+ * checks are per market and need fields the benchmark book does not set, so they are left out.
+ *
+ * <p>No incremental state: every call evaluates the whole snapshot, which is what a price move of every
+ * market asks for. Not thread-safe per call; the assessment uses {@code threads} threads.
+ */
+final class PlainJavaSweep implements AutoCloseable {
+    // parameters.drl
+    static final BigDecimal MARGIN_CALL_RATIO = new BigDecimal("0.8");
+    static final BigDecimal LIQUIDATION_RATIO = BigDecimal.ONE;
+    static final BigDecimal PARTIAL_TARGET_RATIO = BigDecimal.ONE;
+    static final BigDecimal LOT_SIZE = new BigDecimal("0.001");
+    static final BigDecimal FEE_RATE = new BigDecimal("0.005");
+    static final BigDecimal SLICE_NOTIONAL = new BigDecimal("1000000");
+    static final BigDecimal SLICE_FRACTION = new BigDecimal("0.2");
+    static final int SLICE_COOLDOWN_SECONDS = 30;
+    static final AdlRanking RANKING = AdlRanking.BITMEX;
+    static final BigDecimal DRAWDOWN_TRIGGER = new BigDecimal("0.30");
+    static final BigDecimal DRAWDOWN_STOP = new BigDecimal("0.25");
+    static final int SOCIALIZED_SCALE = 2;
+    static final BigDecimal FUNDING_INTEREST = new BigDecimal("0.0001");
+    static final BigDecimal FUNDING_CLAMP = new BigDecimal("0.0005");
+    static final BigDecimal FUNDING_CAP = new BigDecimal("0.003");
+    private static final int CHUNK = 2048;
+
+    private final ForkJoinPool pool;
+    private final RiskAssessor assessor = new RiskAssessor();
+
+    PlainJavaSweep(int threads) {
+        pool = new ForkJoinPool(threads);
+    }
+
+    /** Actions of the snapshot (in no particular order) and the ADL standing of every position. */
+    record Outcome(List<Action> actions, List<AdlStanding> standings, AccountRisk[] accounts) {
+    }
+
+    private record Plan(PositionRisk position, String kind, BigDecimal quantity, BigDecimal price, BigDecimal fee,
+                        boolean poolBankrupt, int rank, String reason) {
+    }
+
+    private static final class Ledger {
+        BigDecimal balance;
+        final BigDecimal peak;
+        boolean adlMode;
+        Map<Side, AdlQueue> books = new HashMap<>();
+
+        Ledger(BigDecimal balance, BigDecimal peak) {
+            this.balance = balance;
+            this.peak = peak;
+            this.adlMode = InsuranceFundMath.drawdown(balance, peak).compareTo(DRAWDOWN_TRIGGER) >= 0;
+        }
+
+        void move(BigDecimal newBalance) {
+            balance = newBalance;
+            BigDecimal drawdown = InsuranceFundMath.drawdown(balance, peak);
+            if (!adlMode && drawdown.compareTo(DRAWDOWN_TRIGGER) >= 0) {
+                adlMode = true;
+            } else if (adlMode && drawdown.compareTo(DRAWDOWN_STOP) < 0) {
+                adlMode = false;
+            }
+        }
+    }
+
+    Outcome evaluate(Snapshot snapshot) {
+        Map<String, Market> markets = new LinkedHashMap<>();
+        snapshot.markets().forEach(m -> markets.put(m.symbol(), m));
+        List<Account> accounts = snapshot.accounts();
+        int chunks = (accounts.size() + CHUNK - 1) / CHUNK;
+        Assessment[] parts = new Assessment[chunks];
+        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> parts[c] = assessor.assess(new Snapshot(
+                snapshot.ruleSet(), snapshot.asOf(), snapshot.markets(), snapshot.insuranceFunds(),
+                accounts.subList(c * CHUNK, Math.min(accounts.size(), (c + 1) * CHUNK)))))).join();
+        AccountRisk[] risks = new AccountRisk[accounts.size()];
+        List<PositionRisk>[] positionsOf = new List[accounts.size()];
+        for (int c = 0, i = 0; c < chunks; c++) {
+            int p = 0;
+            List<PositionRisk> positions = parts[c].positions();
+            for (AccountRisk a : parts[c].accounts()) {
+                risks[i] = a;
+                int n = a.account().positions().size();
+                positionsOf[i++] = positions.subList(p, p + n);
+                p += n;
+            }
+        }
+        int[] rank = rank(risks);
+
+        List<Action> actions = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
+        Set<String> liquidated = new HashSet<>();
+        for (int i = 0; i < risks.length; i++) {
+            AccountRisk a = risks[i];
+            if (a.marginMode() == MarginMode.CROSS) {
+                classify(a.accountId(), null, a.bankrupt(), a.marginRatio(), a.equity(), rank[i], positionsOf[i],
+                        markets, actions, plans, liquidated);
+            } else {
+                for (PositionRisk p : positionsOf[i]) {
+                    classify(a.accountId(), p.symbol(), p.bankrupt(), p.marginRatio(), p.equity(), rank[i], List.of(p),
+                            markets, actions, plans, liquidated);
+                }
+            }
+        }
+        // slices, liquidations, reduce-only
+        Instant until = snapshot.asOf().plusSeconds(SLICE_COOLDOWN_SECONDS);
+        for (int k = 0; k < plans.size(); k++) {
+            Plan plan = plans.get(k);
+            BigDecimal closeNotional = plan.quantity().multiply(plan.position().markPrice());
+            if (!plan.poolBankrupt() && closeNotional.compareTo(SLICE_NOTIONAL) >= 0) {
+                BigDecimal lots = plan.position().size().multiply(SLICE_FRACTION).divideToIntegralValue(LOT_SIZE);
+                BigDecimal slice = lots.multiply(LOT_SIZE).min(plan.quantity());
+                BigDecimal notional = slice.multiply(plan.position().markPrice());
+                plan = new Plan(plan.position(), "SLICE", slice, plan.position().markPrice(), FEE_RATE.multiply(notional),
+                        false, plan.rank(), "a close of " + closeNotional.toPlainString() + " USDT: first slice of "
+                        + slice.toPlainString());
+                plans.set(k, plan);
+                actions.add(new ReduceOnly(plan.position().accountId(), plan.position().symbol(), until,
+                        "sliced liquidation: no new exposure until the next slice, " + SLICE_COOLDOWN_SECONDS + " s"));
+            }
+            actions.add(new Liquidate(plan.position().accountId(), plan.position().symbol(), plan.quantity(), plan.price(),
+                    plan.quantity().compareTo(plan.position().size()) < 0, plan.reason()));
+        }
+        // ADL lights of every position
+        List<AdlStanding> standings = new ArrayList<>();
+        Map<String, List<AdlCandidate>> candidates = new HashMap<>();
+        for (int i = 0; i < risks.length; i++) {
+            for (PositionRisk p : positionsOf[i]) {
+                candidates.computeIfAbsent(p.symbol() + p.side(), s -> new ArrayList<>())
+                        .add(new AdlCandidate(p, AdlScore.of(RANKING, p, risks[i])));
+            }
+        }
+        for (Market m : markets.values()) {
+            for (Side side : Side.values()) {
+                List<AdlCandidate> list = candidates.getOrDefault(m.symbol() + side, List.of());
+                standings.addAll(AdlQueue.of(m.symbol(), side, list, AdlEligibility.ALL).standings());
+            }
+        }
+        // insurance fund waterfall, riskiest first
+        Map<String, Ledger> ledgers = new HashMap<>();
+        Map<String, InsuranceFund> funds = new HashMap<>();
+        snapshot.insuranceFunds().forEach(f -> funds.put(f.symbol(), f));
+        for (Market m : markets.values()) {
+            InsuranceFund f = funds.get(m.symbol());
+            ledgers.put(m.symbol(), f == null ? new Ledger(BigDecimal.ZERO, null) : new Ledger(f.balance(), f.peakBalance8h()));
+        }
+        List<Plan> takeovers = new ArrayList<>();
+        for (Plan plan : plans) {
+            Ledger l = ledgers.get(plan.position().symbol());
+            if (plan.kind().equals("TAKEOVER")) {
+                BigDecimal deficit = InsuranceFundMath.deficit(plan.position().side(), plan.quantity(), plan.price(),
+                        plan.position().markPrice());
+                if (deficit.signum() < 0) {
+                    l.move(l.balance.subtract(deficit));
+                } else if (deficit.signum() > 0) {
+                    takeovers.add(plan);
+                }
+            } else if (plan.fee().signum() > 0) {
+                l.move(l.balance.add(plan.fee()));
+            }
+        }
+        takeovers.sort(Comparator.comparingInt(Plan::rank));
+        Set<String> formerWinners = new HashSet<>();
+        for (Plan plan : takeovers) {
+            PositionRisk p = plan.position();
+            Ledger l = ledgers.get(p.symbol());
+            BigDecimal deficit = InsuranceFundMath.deficit(p.side(), plan.quantity(), plan.price(), p.markPrice());
+            if (!l.adlMode && l.balance.compareTo(deficit) >= 0) {
+                BigDecimal balance = l.balance.subtract(deficit);
+                actions.add(new InsuranceFundDraw(p.accountId(), p.symbol(), deficit, "bankrupt " + p.side() + " "
+                        + plan.quantity().toPlainString() + " taken over at " + plan.price().toPlainString()
+                        + "; fund balance after: " + balance.toPlainString()));
+                l.move(balance);
+                continue;
+            }
+            Side other = p.side().opposite();
+            AdlQueue book = l.books.computeIfAbsent(other, s -> AdlQueue.of(p.symbol(), s,
+                    candidates.getOrDefault(p.symbol() + s, List.<AdlCandidate>of()).stream()
+                            .filter(c -> !liquidated.contains(c.position().accountId())).toList(),
+                    AdlEligibility.PROFITABLE));
+            AdlAllocation allocation = book.allocate(plan.quantity(), plan.price(), p.accountId());
+            for (AdlFill fill : allocation.fills()) {
+                actions.add(new AutoDeleverage(fill.account(), fill.symbol(), fill.counterparty(), fill.quantity(),
+                        fill.price(), "auto-deleveraged " + fill.quantity().toPlainString() + " at " + fill.price().toPlainString()));
+                formerWinners.add(fill.account() + "\u0000" + fill.symbol());
+            }
+            if (allocation.fullyCovered()) {
+                continue;
+            }
+            BigDecimal residual = InsuranceFundMath.deficit(p.side(), allocation.uncovered(), plan.price(), p.markPrice());
+            BigDecimal paid = InsuranceFundMath.draw(l.balance, residual).paid();
+            if (paid.signum() > 0) {
+                actions.add(new InsuranceFundDraw(p.accountId(), p.symbol(), paid, "ADL found no counterparty for part"
+                        + " of the bankrupt position; fund balance after: " + l.balance.subtract(paid).toPlainString()));
+                l.move(l.balance.subtract(paid));
+            }
+            BigDecimal rest = residual.subtract(paid);
+            if (rest.signum() > 0) {
+                Map<String, BigDecimal> profits = new LinkedHashMap<>();
+                BigDecimal total = BigDecimal.ZERO;
+                for (int i = 0; i < risks.length; i++) {
+                    if (liquidated.contains(risks[i].accountId()) || risks[i].accountId().equals(p.accountId())) {
+                        continue;
+                    }
+                    for (PositionRisk q : positionsOf[i]) {
+                        if (q.symbol().equals(p.symbol()) && q.unrealizedPnl().signum() > 0
+                                && !formerWinners.contains(q.accountId() + "\u0000" + q.symbol())) {
+                            profits.put(q.accountId(), q.unrealizedPnl());
+                            total = total.add(q.unrealizedPnl());
+                        }
+                    }
+                }
+                BigDecimal charge = rest.setScale(SOCIALIZED_SCALE, RoundingMode.UP)
+                        .min(total.setScale(SOCIALIZED_SCALE, RoundingMode.DOWN));
+                SocializedLoss.share(charge, profits, SOCIALIZED_SCALE).forEach((account, share) ->
+                        actions.add(new SocializeLoss(account, p.symbol(), share, "the loss of " + p.accountId()
+                                + " is shared pro rata to the winners' profits")));
+            }
+        }
+        for (Market m : markets.values()) {
+            if (m.fundingPremium() != null) {
+                BigDecimal rate = FundingRate.binance(m.fundingPremium(), FUNDING_INTEREST, FUNDING_CLAMP, FUNDING_CAP);
+                actions.add(new SetFundingRate(m.symbol(), rate, "premium index " + m.fundingPremium().toPlainString()));
+            }
+        }
+        AccountRisk[] ranked = new AccountRisk[risks.length];
+        for (int i = 0; i < risks.length; i++) {
+            AccountRisk a = risks[i];
+            ranked[i] = new AccountRisk(a.accountId(), a.marginMode(), a.walletBalance(), a.unrealizedPnl(), a.equity(),
+                    a.maintenanceMargin(), a.marginRatio(), a.bankrupt(), rank[i], a.account());
+        }
+        return new Outcome(actions, standings, ranked);
+    }
+
+    private void classify(String accountId, String symbol, boolean bankrupt, BigDecimal ratio, BigDecimal equity, int rank,
+                          List<PositionRisk> positions, Map<String, Market> markets, List<Action> actions,
+                          List<Plan> plans, Set<String> liquidated) {
+        if (!bankrupt && ratio.compareTo(MARGIN_CALL_RATIO) < 0) {
+            return;
+        }
+        if (!bankrupt && ratio.compareTo(LIQUIDATION_RATIO) < 0) {
+            actions.add(new MarginCall(accountId, symbol, ratio, "margin ratio " + ratio.toPlainString()
+                    + " is at or above the warning level " + MARGIN_CALL_RATIO.toPlainString() + "; liquidation starts at "
+                    + LIQUIDATION_RATIO.toPlainString()));
+            return;
+        }
+        liquidated.add(accountId);
+        if (!bankrupt && positions.size() == 1) {
+            PositionRisk p = positions.get(0);
+            List<com.deleverage.engine.model.RiskTier> tiers = markets.get(p.symbol()).riskTiers();
+            BigDecimal q = PartialLiquidation.quantityToClose(p, tiers, PARTIAL_TARGET_RATIO, LOT_SIZE);
+            if (q.signum() > 0 && q.compareTo(p.size()) < 0
+                    && MarginRatio.below(TierTable.maintenanceMargin(tiers, p.size().subtract(q).multiply(p.markPrice())),
+                    p.equity().subtract(FEE_RATE.multiply(q).multiply(p.markPrice())), PARTIAL_TARGET_RATIO)) {
+                BigDecimal notional = q.multiply(p.markPrice());
+                plans.add(new Plan(p, "DOWN_TIER", q, p.markPrice(), FEE_RATE.multiply(notional), false, rank,
+                        "margin ratio " + ratio.toPlainString() + ": closing " + q.toPlainString() + " of "
+                                + p.size().toPlainString()));
+                return;
+            }
+        }
+        PositionRisk weakest = null;
+        for (PositionRisk p : positions) {
+            if (weakest == null || p.unrealizedPnl().compareTo(weakest.unrealizedPnl()) < 0
+                    || (p.unrealizedPnl().compareTo(weakest.unrealizedPnl()) == 0 && p.symbol().compareTo(weakest.symbol()) < 0)) {
+                weakest = p;
+            }
+        }
+        for (PositionRisk p : positions) {
+            if (p == weakest) {
+                BigDecimal price = p.bankruptcyPrice() == null ? p.markPrice() : p.bankruptcyPrice();
+                plans.add(new Plan(p, "TAKEOVER", p.size(), price, BigDecimal.ZERO, bankrupt, rank,
+                        (bankrupt ? "equity " + equity.toPlainString() + " is gone (bankrupt)" : "margin ratio "
+                                + ratio.toPlainString() + " reached liquidation") + ": taken over at " + price.toPlainString()));
+            } else {
+                plans.add(new Plan(p, "CLOSE_AT_MARK", p.size(), p.markPrice(), BigDecimal.ZERO, bankrupt, rank,
+                        "the cross account is liquidated: this position is closed at the mark"));
+            }
+        }
+    }
+
+    /** Risk ranks in the order of RiskAssessor: bankrupt first by equity, then margin ratio descending, then id. */
+    private int[] rank(AccountRisk[] risks) {
+        Integer[] order = new Integer[risks.length];
+        Arrays.setAll(order, i -> i);
+        pool.submit(() -> Arrays.parallelSort(order, (x, y) -> MarketSweep.riskiestFirst(risks[x], risks[y]))).join();
+        int[] rank = new int[risks.length];
+        for (int r = 0; r < order.length; r++) {
+            rank[order[r]] = r + 1;
+        }
+        return rank;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
+    }
+}
