@@ -1,6 +1,7 @@
 package com.deleverage.admin;
 
 import com.deleverage.admin.activation.ActiveVersionSync;
+import com.deleverage.admin.activation.FleetListener;
 import com.deleverage.admin.seed.ReferencePolicySeeder;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -8,22 +9,26 @@ import jakarta.inject.Singleton;
 
 /**
  * Before the server takes requests (the database is migrated by then): seed the reference policy on an
- * empty database, then load the recorded active version of every rule set. A failure stops the start:
+ * empty database, then load the recorded active version of every rule set and (PostgreSQL) listen for
+ * the fleet's activations. A failure stops the start:
  * a platform that cannot serve its recorded policy must not pretend to.
  */
 @Singleton
 public class PlatformStartup {
     private final ReferencePolicySeeder seeder;
     private final ActiveVersionSync sync;
+    private final FleetListener fleet;
 
-    public PlatformStartup(ReferencePolicySeeder seeder, ActiveVersionSync sync) {
+    public PlatformStartup(ReferencePolicySeeder seeder, ActiveVersionSync sync, FleetListener fleet) {
         this.seeder = seeder;
         this.sync = sync;
+        this.fleet = fleet;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
         seeder.seedIfNothingActive();
-        sync.syncAll();
+        sync.syncActive();
+        fleet.start(); // PostgreSQL only: other nodes' activations arrive by LISTEN/NOTIFY
     }
 }

@@ -36,19 +36,21 @@ public class ActivationService {
     private final RuleSetRepository repository;
     private final ActivationEvents events;
     private final ActivationLocks locks;
-    private final VersionBuilder builder;
+    private final PreparedVersions prepared;
+    private final ActivationSignal signal;
     private final ActiveVersions activeVersions;
     private final AuditLog auditLog;
     private final Clock clock;
 
     public ActivationService(Database database, RuleSetRepository repository, ActivationEvents events,
-                             ActivationLocks locks, VersionBuilder builder, ActiveVersions activeVersions,
-                             AuditLog auditLog, Clock clock) {
+                             ActivationLocks locks, PreparedVersions prepared, ActivationSignal signal,
+                             ActiveVersions activeVersions, AuditLog auditLog, Clock clock) {
         this.database = database;
         this.repository = repository;
         this.events = events;
         this.locks = locks;
-        this.builder = builder;
+        this.prepared = prepared;
+        this.signal = signal;
         this.activeVersions = activeVersions;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -107,7 +109,7 @@ public class ActivationService {
     private Activation switchTo(RuleSetRow row, RuleSetVersion target, ActivationKind kind, String actor,
                                 String reason) {
         String ruleSet = target.ruleSet();
-        CompiledVersion compiled = builder.build(ruleSet, target.version(), target.hash());
+        CompiledVersion compiled = prepared.takeOrBuild(ruleSet, target.version(), target.hash());
         Instant now = clock.instant();
         Activation activation = new Activation(ruleSet, target.version(), target.hash(), row.activeVersion(), kind,
                 actor, reason, now);
@@ -122,6 +124,7 @@ public class ActivationService {
                 events.record(connection, ruleSet, target.version(), row.activeVersion(), kind, actor, reason, now);
                 auditLog.append(connection, new AuditEvent(actor, auditAction(kind), ruleSet, target.version(),
                         target.hash(), describe(activation)));
+                signal.send(connection, ruleSet); // delivered to the fleet on commit only
                 return null;
             });
             recorded = true;

@@ -10,13 +10,16 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Makes this node serve what the database records as active: on start for every rule set, then by
- * polling, so an activation on another node (or one whose node died between commit and swap) reaches
- * every node within the poll interval.
+ * polling ({@code deleveraging.activation.poll-interval}, 1 s) and, on PostgreSQL, whenever
+ * {@link FleetListener} hears another node's notification, so an activation on another node (or one
+ * whose node died between commit and swap) reaches every node in milliseconds, at worst within the
+ * poll interval. Versions are swapped in from {@link PreparedVersions} when ready there.
  */
 @Singleton
 public class ActiveVersionSync {
@@ -24,28 +27,41 @@ public class ActiveVersionSync {
 
     private final RuleSetRepository repository;
     private final ActivationLocks locks;
-    private final VersionBuilder builder;
+    private final PreparedVersions prepared;
     private final ActiveVersions activeVersions;
 
-    public ActiveVersionSync(RuleSetRepository repository, ActivationLocks locks, VersionBuilder builder,
+    public ActiveVersionSync(RuleSetRepository repository, ActivationLocks locks, PreparedVersions prepared,
                              ActiveVersions activeVersions) {
         this.repository = repository;
         this.locks = locks;
-        this.builder = builder;
+        this.prepared = prepared;
         this.activeVersions = activeVersions;
     }
 
-    /** Loads the active version of every rule set that this node does not serve yet; throws if one cannot be built. */
+    /**
+     * Loads the active version of every rule set that this node does not serve yet (throws if one cannot be
+     * built), then prepares the likely next ones (approved versions, the rollback target) in advance.
+     */
     public void syncAll() {
-        for (RuleSetSummary ruleSet : repository.summaries()) {
+        List<RuleSetSummary> summaries = syncActive();
+        for (RuleSetSummary ruleSet : summaries) {
+            prepared.prepareLater(ruleSet.name(), ruleSet.activeVersion());
+        }
+    }
+
+    /** Loads the active version of every rule set that this node does not serve yet, nothing else (start-up). */
+    public List<RuleSetSummary> syncActive() {
+        List<RuleSetSummary> summaries = repository.summaries();
+        for (RuleSetSummary ruleSet : summaries) {
             if (ruleSet.activeVersion() != null) {
                 sync(ruleSet.name(), ruleSet.activeVersion(), ruleSet.activeHash());
             }
         }
+        return summaries;
     }
 
-    @Scheduled(fixedDelay = "${deleveraging.activation.poll-interval:5s}",
-            initialDelay = "${deleveraging.activation.poll-interval:5s}")
+    @Scheduled(fixedDelay = "${deleveraging.activation.poll-interval:1s}",
+            initialDelay = "${deleveraging.activation.poll-interval:1s}")
     void poll() {
         try {
             syncAll();
@@ -67,7 +83,7 @@ public class ActiveVersionSync {
             if (recorded.isEmpty() || recorded.get() != version || serves(ruleSet, version, hash)) {
                 return; // changed while we looked: the next round sees the new state
             }
-            CompiledVersion compiled = builder.build(ruleSet, version, hash);
+            CompiledVersion compiled = prepared.takeOrBuild(ruleSet, version, hash);
             activeVersions.activate(compiled);
             LOG.info("serving {} v{} ({}), the version the database records as active", ruleSet, version, hash);
         } finally {

@@ -1,5 +1,6 @@
 package com.deleverage.admin.approval;
 
+import com.deleverage.admin.activation.ActivationSignal;
 import com.deleverage.admin.audit.AuditAction;
 import com.deleverage.admin.audit.AuditEvent;
 import com.deleverage.admin.audit.AuditLog;
@@ -24,7 +25,11 @@ public class ApprovalService {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public ApprovalService(Database database, RuleSetRepository repository, AuditLog auditLog, Clock clock) {
+    private final ActivationSignal signal;
+
+    public ApprovalService(Database database, RuleSetRepository repository, AuditLog auditLog, Clock clock,
+                           ActivationSignal signal) {
+        this.signal = signal;
         this.database = database;
         this.repository = repository;
         this.auditLog = auditLog;
@@ -51,6 +56,7 @@ public class ApprovalService {
             repository.recordApproval(connection, ruleSet, number, approver, clock.instant());
             auditLog.append(connection, new AuditEvent(approver, AuditAction.VERSION_APPROVED, ruleSet, number,
                     version.hash(), "staged by " + version.author()));
+            signal.send(connection, ruleSet); // the fleet prepares the approved version for a fast activation
             return repository.find(connection, ruleSet, number).orElseThrow();
         });
     }

@@ -1,0 +1,160 @@
+package com.deleverage.admin.activation;
+
+import com.deleverage.admin.db.Database;
+import com.deleverage.engine.compile.CompiledVersion;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Versions compiled and warmed before anyone activates them, so that an activation or rollback, on this
+ * node or on another node of the fleet, swaps in a ready knowledge base instead of compiling for seconds
+ * while the fleet serves two versions. The candidates of a rule set are its APPROVED versions (the next
+ * activation) and the version active before the current one (the next rollback), at most
+ * {@link #MAX_PER_RULE_SET} of them, newest first. {@link ActiveVersionSync} calls {@link #prepare} on
+ * every poll and every fleet notification; a prepared version is handed over once by {@link #take}.
+ */
+@Singleton
+public class PreparedVersions {
+    static final int MAX_PER_RULE_SET = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(PreparedVersions.class);
+
+    record Key(String ruleSet, int version, String hash) {
+    }
+
+    private final Database database;
+    private final VersionBuilder builder;
+    private final Map<Key, CompiledVersion> ready = new HashMap<>();
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("version-preparer").daemon().factory());
+
+    public PreparedVersions(Database database, VersionBuilder builder) {
+        this.database = database;
+        this.builder = builder;
+    }
+
+    /** The prepared version, removed from this cache (the caller owns it now), or null. */
+    public synchronized CompiledVersion take(String ruleSet, int version, String hash) {
+        return ready.remove(new Key(ruleSet, version, hash));
+    }
+
+    /** The prepared version if there is one, else a fresh build. */
+    public CompiledVersion takeOrBuild(String ruleSet, int version, String hash) {
+        CompiledVersion prepared = take(ruleSet, version, hash);
+        return prepared != null ? prepared : builder.build(ruleSet, version, hash);
+    }
+
+    /** Number of versions ready to be swapped in (for tests and metrics). */
+    public synchronized boolean isPrepared(String ruleSet, int version) {
+        return ready.keySet().stream().anyMatch(k -> k.ruleSet().equals(ruleSet) && k.version() == version);
+    }
+
+    /** {@link #prepare} on this class's own thread, so a slow build never delays a swap; once per rule set at a time. */
+    public void prepareLater(String ruleSet, Integer activeVersion) {
+        if (queued.add(ruleSet)) {
+            try {
+                worker.execute(() -> {
+                    queued.remove(ruleSet);
+                    try {
+                        prepare(ruleSet, activeVersion);
+                    } catch (RuntimeException e) {
+                        LOG.warn("could not prepare the next versions of {}: {}", ruleSet, e.toString());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                queued.remove(ruleSet); // shutting down
+            }
+        }
+    }
+
+    /**
+     * Builds the candidates of the rule set that are not ready yet and disposes of prepared versions that
+     * are no longer candidates. Runs on the sync thread; a version that fails to build is skipped (the
+     * activation then reports why).
+     */
+    public void prepare(String ruleSet, Integer activeVersion) {
+        Set<Key> wanted = candidates(ruleSet, activeVersion);
+        synchronized (this) {
+            for (Iterator<Map.Entry<Key, CompiledVersion>> it = ready.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Key, CompiledVersion> entry = it.next();
+                if (entry.getKey().ruleSet().equals(ruleSet) && !wanted.contains(entry.getKey())) {
+                    entry.getValue().retire();
+                    it.remove();
+                }
+            }
+        }
+        for (Key key : wanted) {
+            synchronized (this) {
+                if (ready.containsKey(key)) {
+                    continue;
+                }
+            }
+            try {
+                CompiledVersion built = builder.build(key.ruleSet(), key.version(), key.hash());
+                CompiledVersion previous;
+                synchronized (this) {
+                    previous = ready.put(key, built);
+                }
+                if (previous != null) {
+                    previous.retire();
+                }
+                LOG.info("prepared {} v{} ({}) for a fast activation or rollback", key.ruleSet(), key.version(),
+                        key.hash());
+            } catch (RuntimeException e) {
+                LOG.warn("could not prepare {} v{}: {}", key.ruleSet(), key.version(), e.getMessage());
+            }
+        }
+    }
+
+    private Set<Key> candidates(String ruleSet, Integer activeVersion) {
+        return database.inTransaction(connection -> {
+            Set<Key> keys = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT version_no, content_hash FROM rule_set_version
+                    WHERE rule_set = ? AND state = 'APPROVED' ORDER BY version_no DESC""")) {
+                select.setString(1, ruleSet);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next() && keys.size() < MAX_PER_RULE_SET - 1) {
+                        keys.add(new Key(ruleSet, rs.getInt(1), rs.getString(2)));
+                    }
+                }
+            }
+            if (activeVersion != null) {
+                try (PreparedStatement select = connection.prepareStatement("""
+                        SELECT v.version_no, v.content_hash FROM activation_event e
+                        JOIN rule_set_version v ON v.rule_set = e.rule_set AND v.version_no = e.previous_version
+                        WHERE e.rule_set = ? AND e.version_no = ?
+                        ORDER BY e.id DESC FETCH FIRST 1 ROWS ONLY""")) {
+                    select.setString(1, ruleSet);
+                    select.setInt(2, activeVersion);
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (rs.next() && rs.getInt(1) != activeVersion) {
+                            keys.add(new Key(ruleSet, rs.getInt(1), rs.getString(2)));
+                        }
+                    }
+                }
+            }
+            return keys;
+        });
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        worker.shutdownNow();
+        ready.values().forEach(CompiledVersion::retire);
+        ready.clear();
+    }
+}
