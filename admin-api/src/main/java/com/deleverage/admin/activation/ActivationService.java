@@ -134,6 +134,7 @@ public class ActivationService {
             }
         }
         activeVersions.activate(compiled);
+        prepared.prepareLater(ruleSet, target.version()); // the rollback target, compiled ahead
         LOG.info("{}: {} v{} ({}) is active, replacing {}", kind, ruleSet, target.version(), target.hash(),
                 row.activeVersion() == null ? "nothing" : "v" + row.activeVersion());
         return activation;
