@@ -1,9 +1,13 @@
 package com.deleverage.admin.evaluation;
 
 import com.deleverage.admin.security.Roles;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -40,10 +44,14 @@ public class EvaluationController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured(Roles.TRADING_SYSTEM)
     @Operation(summary = "Evaluate a snapshot with the active version")
-    public HttpResponse<ObjectNode> evaluate(@Body String body, Principal caller,
+    @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the decision, logged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")))
+    public HttpResponse<String> evaluate(@Body String body, Principal caller,
                                              @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey) {
         EvaluationService.Result result = service.evaluate(body, caller.getName(), idempotencyKey);
-        HttpResponse<ObjectNode> response = HttpResponse.ok(result.response());
-        return result.replayed() ? HttpResponse.ok(result.response()).header("Idempotent-Replayed", "true") : response;
+        // The JSON text the decision log stored, sent as is: one serialization per decision, not two.
+        MutableHttpResponse<String> response = HttpResponse.ok(result.json()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return result.replayed() ? response.header("Idempotent-Replayed", "true") : response;
     }
 }

@@ -68,7 +68,14 @@ public class EvaluationService {
     }
 
     /** A response and whether it is a stored one returned for a repeated Idempotency-Key. */
-    public record Result(ObjectNode response, boolean replayed) {
+    public record Result(ObjectNode response, String json, boolean replayed) {
+        Result(ObjectNode response, boolean replayed) {
+            this(response, response.toString(), replayed);
+        }
+    }
+
+    /** A fresh decision and its JSON text, serialized once for both the log and the HTTP body. */
+    private record Decided(ObjectNode response, String json) {
     }
 
     public EvaluationService(ActiveVersions activeVersions, Evaluator evaluator, DecisionLogWriter writer,
@@ -111,7 +118,7 @@ public class EvaluationService {
             ruleSet = snapshot.ruleSet() == null ? defaultRuleSet : snapshot.ruleSet();
             String inputHash = CanonicalInput.hash(withRuleSet(snapshot, ruleSet));
             Result result = idempotencyKey == null
-                    ? new Result(decide(snapshot, ruleSet, inputHash, body, caller, null), false)
+                    ? fresh(decide(snapshot, ruleSet, inputHash, body, caller, null))
                     : once(snapshot, ruleSet, inputHash, body, caller, idempotencyKey);
             outcome = "decided";
             return result;
@@ -150,9 +157,9 @@ public class EvaluationService {
             return new Result(response, true);
         }
         try {
-            ObjectNode response = decide(snapshot, ruleSet, inputHash, body, caller, key);
-            mine.response().complete(response);
-            return new Result(response, false);
+            Decided decided = decide(snapshot, ruleSet, inputHash, body, caller, key);
+            mine.response().complete(decided.response());
+            return fresh(decided);
         } catch (DuplicateKey e) {
             Result result = storedResult(decisions.findByIdempotencyKey(caller, key).orElseThrow(), inputHash, key);
             mine.response().complete(result.response());
@@ -165,15 +172,20 @@ public class EvaluationService {
         }
     }
 
-    private ObjectNode decide(Snapshot snapshot, String ruleSet, String inputHash, String body, String caller,
+    private static Result fresh(Decided decided) {
+        return new Result(decided.response(), decided.json(), false);
+    }
+
+    private Decided decide(Snapshot snapshot, String ruleSet, String inputHash, String body, String caller,
                               String key) {
         Decision decision = activeVersions.evaluate(evaluator, ruleSet, snapshot);
         String decisionId = UUID.randomUUID().toString();
         Instant evaluatedAt = clock.instant();
         ObjectNode response = DecisionResponse.of(decisionId, decision, evaluatedAt);
+        String json = response.toString();
         DecisionRecord record = new DecisionRecord(decisionId, decision.ruleSet(), decision.version(),
                 decision.versionHash(), inputHash, caller, key, decision.asOf(), evaluatedAt,
-                storeInput ? body : null, response.toString(), response.get("actions").toString(),
+                storeInput ? body : null, json, response.get("actions").toString(),
                 response.get("firedRules").toString(), decision.ruleFirings(),
                 decision.elapsed().toNanos() / 1000, snapshot.accounts().stream().map(Account::id).toList());
         if (writer.write(record) == DecisionLogWriter.Outcome.DUPLICATE_KEY) {
@@ -181,7 +193,7 @@ public class EvaluationService {
         }
         metrics.decided(decision);
         shadow.offer(ruleSet, snapshot, decision, decisionId);
-        return response;
+        return new Decided(response, json);
     }
 
     private static Result storedResult(DecisionRecord stored, String inputHash, String key) {
@@ -189,7 +201,7 @@ public class EvaluationService {
             throw reusedKey(key);
         }
         try {
-            return new Result((ObjectNode) JSON.readTree(stored.response()), true);
+            return new Result((ObjectNode) JSON.readTree(stored.response()), stored.response(), true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored response of " + stored.decisionId() + " does not parse", e);
         }
