@@ -92,6 +92,13 @@ public final class CrashDrill {
     public Result run(int kills) throws Exception {
         List<Round> rounds = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        Thread cleanup = new Thread(() -> {
+            Process child = process;
+            if (child != null) {
+                child.destroyForcibly(); // the drill itself was stopped: take its child with it
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             start();
             String ruleSet = "deleveraging";
@@ -151,6 +158,7 @@ public final class CrashDrill {
             }
         } finally {
             stop();
+            Runtime.getRuntime().removeShutdownHook(cleanup);
         }
         return new Result(rounds, failures);
     }
