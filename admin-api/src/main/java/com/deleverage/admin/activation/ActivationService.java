@@ -133,7 +133,7 @@ public class ActivationService {
                 compiled.retire();
             }
         }
-        activeVersions.activate(compiled);
+        prepared.swapIn(activeVersions, compiled); // keeps the replaced version for a rollback
         prepared.prepareLater(ruleSet, target.version()); // the rollback target, compiled ahead
         LOG.info("{}: {} v{} ({}) is active, replacing {}", kind, ruleSet, target.version(), target.hash(),
                 row.activeVersion() == null ? "nothing" : "v" + row.activeVersion());

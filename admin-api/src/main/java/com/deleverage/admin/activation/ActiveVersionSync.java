@@ -84,7 +84,7 @@ public class ActiveVersionSync {
                 return; // changed while we looked: the next round sees the new state
             }
             CompiledVersion compiled = prepared.takeOrBuild(ruleSet, version, hash);
-            activeVersions.activate(compiled);
+            prepared.swapIn(activeVersions, compiled); // keeps the replaced version for a rollback
             LOG.info("serving {} v{} ({}), the version the database records as active", ruleSet, version, hash);
         } finally {
             lock.unlock();

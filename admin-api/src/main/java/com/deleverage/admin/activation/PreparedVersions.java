@@ -2,6 +2,7 @@ package com.deleverage.admin.activation;
 
 import com.deleverage.admin.db.Database;
 import com.deleverage.engine.compile.CompiledVersion;
+import com.deleverage.engine.registry.ActiveVersions;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -55,6 +56,27 @@ public class PreparedVersions {
     public CompiledVersion takeOrBuild(String ruleSet, int version, String hash) {
         CompiledVersion prepared = take(ruleSet, version, hash);
         return prepared != null ? prepared : builder.build(ruleSet, version, hash);
+    }
+
+    /**
+     * Makes {@code next} the active version of its rule set and keeps the version it replaces compiled
+     * here (it is the rollback target), instead of disposing of it and compiling it again for the next
+     * rollback. Callers hold the rule set's activation lock. The kept version is held by a reference of
+     * its own (a lease this cache owns and releases with {@link CompiledVersion#retire()}).
+     */
+    public void swapIn(ActiveVersions activeVersions, CompiledVersion next) {
+        CompiledVersion current = activeVersions.active(next.ruleSet()).orElse(null);
+        boolean kept = current != null && current != next && current.lease() != null; // +1 reference, ours
+        activeVersions.activate(next); // the registry releases its own reference to current
+        if (kept) {
+            CompiledVersion previous;
+            synchronized (this) {
+                previous = ready.putIfAbsent(new Key(current.ruleSet(), current.version(), current.hash()), current);
+            }
+            if (previous != null) {
+                current.retire(); // already prepared: drop our reference
+            }
+        }
     }
 
     /** Number of versions ready to be swapped in (for tests and metrics). */
