@@ -4,11 +4,11 @@
 # reference policy plus generated watch-list rules, validated like any version: lint, compile,
 # scenarios), runs CLIENTS concurrent HTTP clients of POST /api/v1/evaluations that check every
 # response (200, decisionId, exactly one known version with its own hash), measures STEADY seconds
-# without swaps, then SWAPS activations/rollbacks (default 20) under the same load, and prints failures,
+# without swaps, then SWAPS activations/rollbacks (default 20, PAUSE_MS apart) under the same load, and prints failures,
 # bad stamps, responses per version and p50/p90/p99 steady vs swapping.
 #
 #   ./mvnw -B -q -pl admin-api -am package -DskipTests
-#   admin-api/ops/hot-swap.sh                # SWAPS=20 RULES=500 CLIENTS=8 STEADY=20 PORT=18085 HEAP=1g
+#   admin-api/ops/hot-swap.sh                # SWAPS=20 RULES=500 CLIENTS=8 STEADY=20 PAUSE_MS=1000 PORT=18085 HEAP=1g
 #
 # Bounded: TIMEOUT seconds (default 900); the server is stopped by its PID. The short form (4 swaps of
 # a 120-rule version, 4 clients) is HotSwapUnderLoadTest in ./mvnw verify.
@@ -16,7 +16,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 JAR="${JAR:-$HERE/../target/deleveraging-platform.jar}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-SWAPS="${SWAPS:-20}"; RULES="${RULES:-500}"; CLIENTS="${CLIENTS:-8}"; STEADY="${STEADY:-20}"
+SWAPS="${SWAPS:-20}"; RULES="${RULES:-500}"; CLIENTS="${CLIENTS:-8}"; STEADY="${STEADY:-20}"; PAUSE_MS="${PAUSE_MS:-1000}"
 PORT="${PORT:-18085}"; HEAP="${HEAP:-1g}"; TIMEOUT="${TIMEOUT:-900}"
 [ -f "$JAR" ] || { echo "no $JAR: build it with ./mvnw -pl admin-api -am package -DskipTests" >&2; exit 2; }
 
@@ -38,4 +38,4 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 timeout "$TIMEOUT" "$JAVA" -cp "$JAR" com.deleverage.admin.ops.HotSwapDrill "http://127.0.0.1:$PORT" \
-  "$SWAPS" "$RULES" "$CLIENTS" "$STEADY"
+  "$SWAPS" "$RULES" "$CLIENTS" "$STEADY" "$PAUSE_MS"

@@ -14,7 +14,7 @@ import java.util.Map;
  * not stamped with exactly one expected version, and the latency percentiles of both phases.
  *
  * <pre>java -cp admin-api/target/deleveraging-platform.jar com.deleverage.admin.ops.HotSwapDrill \
- *     http://127.0.0.1:18080 [swaps=20] [rules=500] [clients=8] [steadySeconds=20]</pre>
+ *     http://127.0.0.1:18080 [swaps=20] [rules=500] [clients=8] [steadySeconds=20] [pauseMillis=1000]</pre>
  * Exits 1 when a request failed or a stamp was wrong. Needs the dev environment's demo users.
  */
 public final class HotSwapDrill {
@@ -37,7 +37,8 @@ public final class HotSwapDrill {
         }
     }
 
-    public static Result run(String url, int swaps, int rules, int clients, long steadyMillis) throws Exception {
+    public static Result run(String url, int swaps, int rules, int clients, long steadyMillis, long pauseMillis)
+            throws Exception {
         PlatformClient node = new PlatformClient(url);
         String ruleSet = "deleveraging";
         Version original = PolicyOps.active(node, ruleSet);
@@ -60,7 +61,7 @@ public final class HotSwapDrill {
                         "hot swap drill " + (i + 1) + "/" + swaps);
                 PlatformClient.expectOk(reply, "swap " + (i + 1));
                 swapMillis.add((System.nanoTime() - start) / 1_000_000);
-                Thread.sleep(200);
+                Thread.sleep(pauseMillis); // spread the swaps over a phase as long as the steady one
             }
             load.phase("after");
             load.close();
@@ -71,10 +72,11 @@ public final class HotSwapDrill {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: HotSwapDrill <base url> [swaps=20] [rules=500] [clients=8] [steadySeconds=20]");
+            System.err.println("usage: HotSwapDrill <base url> [swaps=20] [rules=500] [clients=8] [steadySeconds=20] [pauseMillis=1000]");
             System.exit(2);
         }
-        Result result = run(args[0], arg(args, 1, 20), arg(args, 2, 500), arg(args, 3, 8), arg(args, 4, 20) * 1000L);
+        Result result = run(args[0], arg(args, 1, 20), arg(args, 2, 500), arg(args, 3, 8), arg(args, 4, 20) * 1000L,
+                arg(args, 5, 1000));
         System.out.println(result);
         System.exit(result.failures() == 0 && result.badStamps() == 0 ? 0 : 1);
     }

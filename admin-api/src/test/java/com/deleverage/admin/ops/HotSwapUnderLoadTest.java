@@ -20,7 +20,7 @@ class HotSwapUnderLoadTest {
     void swapsUnderLoadFailNoRequestAndStampEveryDecisionWithOneVersion() throws Exception {
         try (EmbeddedServer node = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.host", "127.0.0.1"), "test", "dev")) {
-            HotSwapDrill.Result result = HotSwapDrill.run(node.getURL().toString(), 4, 120, 4, 2000);
+            HotSwapDrill.Result result = HotSwapDrill.run(node.getURL().toString(), 4, 120, 4, 2000, 300);
             System.out.println(result);
             assertThat(result.rules()).isEqualTo(120);
             assertThat(result.failures()).as(result.problems().toString()).isZero();
