@@ -5,7 +5,8 @@
 # scenarios), runs CLIENTS concurrent HTTP clients of POST /api/v1/evaluations that check every
 # response (200, decisionId, exactly one known version with its own hash), measures STEADY seconds
 # without swaps, then SWAPS activations/rollbacks (default 20, PAUSE_MS apart) under the same load, and prints failures,
-# bad stamps, responses per version and p50/p90/p99 steady vs swapping.
+# bad stamps, responses per version and p50/p90/p99 of steady-before, swapping and steady-after (the
+# ratio compares swapping with steady-after, which the JIT has warmed as much).
 #
 #   ./mvnw -B -q -pl admin-api -am package -DskipTests
 #   admin-api/ops/hot-swap.sh                # SWAPS=20 RULES=500 CLIENTS=8 STEADY=20 PAUSE_MS=1000 PORT=18085 HEAP=1g

@@ -10,8 +10,10 @@ import java.util.Map;
  * Hot swap under load: stages and approves a large generated version (the active policy plus generated
  * watch-list rules, {@code rules} in all), runs {@link EvaluationLoad} against the node, measures a
  * steady phase, then swaps between the large version and the original {@code swaps} times (an
- * activation, then rollbacks back and forth) while the load runs, and reports failed requests, responses
- * not stamped with exactly one expected version, and the latency percentiles of both phases.
+ * activation, then rollbacks back and forth) while the load runs, then a second steady phase, and
+ * reports failed requests, responses not stamped with exactly one expected version, and the latency
+ * percentiles of the three phases (the ratio compares swapping with the steady phase after it, which the
+ * JIT has warmed as much; the phase before is often still warming up).
  *
  * <pre>java -cp admin-api/target/deleveraging-platform.jar com.deleverage.admin.ops.HotSwapDrill \
  *     http://127.0.0.1:18080 [swaps=20] [rules=500] [clients=8] [steadySeconds=20] [pauseMillis=1000]</pre>
@@ -22,17 +24,20 @@ public final class HotSwapDrill {
     }
 
     public record Result(int rules, long requests, long failures, long badStamps, Map<Integer, Long> perVersion,
-                         EvaluationLoad.Stats steady, EvaluationLoad.Stats swapping, List<Long> swapMillis,
+                         EvaluationLoad.Stats steady, EvaluationLoad.Stats swapping, EvaluationLoad.Stats steadyAfter,
+                         List<Long> swapMillis,
                          List<String> problems) {
+        /** p99 while swapping over p99 of the steady phase after the swaps (same JIT warmth as the swapping phase). */
         public double p99Ratio() {
-            return steady.p99() == 0 ? 0 : swapping.p99() / steady.p99();
+            return steadyAfter.p99() == 0 ? 0 : swapping.p99() / steadyAfter.p99();
         }
 
         @Override
         public String toString() {
             return "RESULT rules=" + rules + " requests=" + requests + " failures=" + failures + " badStamps="
-                    + badStamps + " perVersion=" + perVersion + "\n  steady:   " + steady + "\n  swapping: "
-                    + swapping + String.format("\n  p99 swapping/steady = %.2f", p99Ratio())
+                    + badStamps + " perVersion=" + perVersion + "\n  steady before: " + steady + "\n  swapping:      "
+                    + swapping + "\n  steady after:  " + steadyAfter
+                    + String.format("\n  p99 swapping / steady after = %.2f", p99Ratio())
                     + "\n  swap response times (ms): " + swapMillis + (problems.isEmpty() ? "" : "\n  problems: " + problems);
         }
     }
@@ -63,10 +68,12 @@ public final class HotSwapDrill {
                 swapMillis.add((System.nanoTime() - start) / 1_000_000);
                 Thread.sleep(pauseMillis); // spread the swaps over a phase as long as the steady one
             }
-            load.phase("after");
+            load.phase("steady-after");
+            Thread.sleep(steadyMillis);
+            load.phase("done");
             load.close();
             return new Result(PolicyOps.ruleCount(files), load.requests(), load.failures(), load.badStamps(),
-                    load.perVersion(), load.stats("steady"), load.stats("swapping"), swapMillis, load.problems());
+                    load.perVersion(), load.stats("steady"), load.stats("swapping"), load.stats("steady-after"), swapMillis, load.problems());
         }
     }
 
