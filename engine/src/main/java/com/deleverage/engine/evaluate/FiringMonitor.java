@@ -24,44 +24,23 @@ import java.util.Map;
  */
 final class FiringMonitor extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
     private final CompiledVersion version;
-    private final KieSession session;
-    private final int maxFirings;
-    private final long deadlineNanos;
-    private final Map<String, int[]> firingsByRule = new LinkedHashMap<>();
+    private final FiringBudget budget;
     private final Map<FactHandle, DecidedAction> actions = new LinkedHashMap<>();
-    private int firings;
-    private String firingRule;
-    private List<Object> matchedFacts = List.of();
-    private EvaluationFailedException.Reason limitHit;
 
     FiringMonitor(CompiledVersion version, KieSession session, EvaluationLimits limits, long startNanos) {
         this.version = version;
-        this.session = session;
-        this.maxFirings = limits.maxRuleFirings();
-        this.deadlineNanos = startNanos + limits.timeout().toNanos();
+        this.budget = new FiringBudget(session);
+        budget.start(limits, startNanos);
     }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        firingRule = event.getMatch().getRule().getName();
-        // Kept for the actions this firing inserts: the facts are their explanation.
-        matchedFacts = event.getMatch().getObjects();
+        budget.beforeFiring(event.getMatch());
     }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        firings++;
-        firingsByRule.computeIfAbsent(firingRule, r -> new int[1])[0]++;
-        if (limitHit != null) {
-            return;
-        }
-        if (firings >= maxFirings) {
-            limitHit = EvaluationFailedException.Reason.RULE_FIRING_LIMIT;
-            session.halt();
-        } else if (System.nanoTime() - deadlineNanos > 0) {
-            limitHit = EvaluationFailedException.Reason.TIME_LIMIT;
-            session.halt();
-        }
+        budget.afterFiring();
     }
 
     @Override
@@ -69,7 +48,7 @@ final class FiringMonitor extends DefaultAgendaEventListener implements RuleRunt
         if (event.getObject() instanceof Action action) {
             String rule = event.getRule() == null ? null : event.getRule().getName();
             actions.put(event.getFactHandle(), new DecidedAction(action, rule, rule == null ? null : version.fileOf(rule),
-                    rule == null ? List.of() : matchedFacts));
+                    rule == null ? List.of() : budget.matchedFacts()));
         }
     }
 
@@ -85,15 +64,15 @@ final class FiringMonitor extends DefaultAgendaEventListener implements RuleRunt
 
     /** Whether a limit stopped the session, and which; null when firing ended on its own. */
     EvaluationFailedException.Reason limitHit() {
-        return limitHit;
+        return budget.limitHit();
     }
 
     String firingRule() {
-        return firingRule;
+        return budget.firingRule();
     }
 
     int firings() {
-        return firings;
+        return budget.firings();
     }
 
     List<DecidedAction> actions() {
@@ -101,8 +80,8 @@ final class FiringMonitor extends DefaultAgendaEventListener implements RuleRunt
     }
 
     List<FiredRule> firedRules() {
-        List<FiredRule> fired = new ArrayList<>(firingsByRule.size());
-        firingsByRule.forEach((rule, count) -> fired.add(new FiredRule(rule, version.fileOf(rule), count[0])));
+        List<FiredRule> fired = new ArrayList<>();
+        budget.firingsByRule().forEach((rule, count) -> fired.add(new FiredRule(rule, version.fileOf(rule), count)));
         return fired;
     }
 }

@@ -5,6 +5,7 @@ import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.evaluate.DecidedAction;
 import com.deleverage.engine.evaluate.EvaluationFailedException;
 import com.deleverage.engine.evaluate.EvaluationLimits;
+import com.deleverage.engine.evaluate.FiringBudget;
 import com.deleverage.engine.risk.AdlStanding;
 import org.drools.core.common.EqualityKey;
 import org.drools.core.common.InternalFactHandle;
@@ -33,33 +34,21 @@ import java.util.function.ToIntFunction;
  */
 final class SweepMonitor extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
     private final CompiledVersion version;
-    private final KieSession session;
     private final Map<FactHandle, DecidedAction> actions = new LinkedHashMap<>();
     private final ToIntFunction<AdlStanding> positionIndex;
     private final FactHandle[] standingHandles;
     private final List<FactHandle> tickScoped = new ArrayList<>();
-    private final Map<String, int[]> firingsByRule = new LinkedHashMap<>();
-    private int maxFirings;
-    private long deadlineNanos;
-    private int firings;
-    private String firingRule;
-    private List<Object> matchedFacts = List.of();
-    private EvaluationFailedException.Reason limitHit;
+    private final FiringBudget budget;
 
     SweepMonitor(CompiledVersion version, KieSession session, int positions, ToIntFunction<AdlStanding> positionIndex) {
         this.version = version;
-        this.session = session;
         this.positionIndex = positionIndex;
         this.standingHandles = new FactHandle[positions];
+        this.budget = new FiringBudget(session);
     }
 
     void startTick(EvaluationLimits limits, long startNanos) {
-        maxFirings = limits.maxRuleFirings();
-        deadlineNanos = startNanos + limits.timeout().toNanos();
-        firings = 0;
-        firingsByRule.clear();
-        limitHit = null;
-        firingRule = null;
+        budget.start(limits, startNanos);
     }
 
     /** Handles of the facts rules stated (plain insert) so far; the caller deletes them before the next tick. */
@@ -71,24 +60,12 @@ final class SweepMonitor extends DefaultAgendaEventListener implements RuleRunti
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        firingRule = event.getMatch().getRule().getName();
-        matchedFacts = event.getMatch().getObjects();
+        budget.beforeFiring(event.getMatch());
     }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        firings++;
-        firingsByRule.computeIfAbsent(firingRule, r -> new int[1])[0]++;
-        if (limitHit != null) {
-            return;
-        }
-        if (firings >= maxFirings) {
-            limitHit = EvaluationFailedException.Reason.RULE_FIRING_LIMIT;
-            session.halt();
-        } else if ((firings & 0xFF) == 0 && System.nanoTime() - deadlineNanos > 0) {
-            limitHit = EvaluationFailedException.Reason.TIME_LIMIT;
-            session.halt();
-        }
+        budget.afterFiring();
     }
 
     @Override
@@ -103,7 +80,7 @@ final class SweepMonitor extends DefaultAgendaEventListener implements RuleRunti
         }
         if (fact instanceof Action action) {
             String rule = event.getRule().getName();
-            actions.put(handle, new DecidedAction(action, rule, version.fileOf(rule), matchedFacts));
+            actions.put(handle, new DecidedAction(action, rule, version.fileOf(rule), budget.matchedFacts()));
         } else if (fact instanceof AdlStanding standing) {
             int index = positionIndex.applyAsInt(standing);
             if (index >= 0) {
@@ -152,20 +129,18 @@ final class SweepMonitor extends DefaultAgendaEventListener implements RuleRunti
     }
 
     EvaluationFailedException.Reason limitHit() {
-        return limitHit;
+        return budget.limitHit();
     }
 
     String firingRule() {
-        return firingRule;
+        return budget.firingRule();
     }
 
     int firings() {
-        return firings;
+        return budget.firings();
     }
 
     Map<String, Integer> firingsByRule() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        firingsByRule.forEach((rule, count) -> out.put(rule, count[0]));
-        return out;
+        return budget.firingsByRule();
     }
 }

@@ -1,0 +1,86 @@
+package com.deleverage.engine.evaluate;
+
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Match;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The firing side of one evaluation (or one sweep tick): counts firings per rule, remembers which rule
+ * is firing and the facts it matched, and halts the session when the firing limit or the deadline is
+ * passed. Event listeners call {@link #beforeFiring} and {@link #afterFiring}.
+ */
+public final class FiringBudget {
+    private final KieSession session;
+    private final Map<String, int[]> firingsByRule = new LinkedHashMap<>();
+    private int maxFirings;
+    private long deadlineNanos;
+    private int firings;
+    private String firingRule;
+    private List<Object> matchedFacts = List.of();
+    private EvaluationFailedException.Reason limitHit;
+
+    public FiringBudget(KieSession session) {
+        this.session = session;
+    }
+
+    /** Starts a new budget: counts from zero, deadline {@code limits.timeout()} after {@code startNanos}. */
+    public void start(EvaluationLimits limits, long startNanos) {
+        maxFirings = limits.maxRuleFirings();
+        deadlineNanos = startNanos + limits.timeout().toNanos();
+        firingsByRule.clear();
+        firings = 0;
+        firingRule = null;
+        matchedFacts = List.of();
+        limitHit = null;
+    }
+
+    public void beforeFiring(Match match) {
+        firingRule = match.getRule().getName();
+        matchedFacts = match.getObjects();
+    }
+
+    public void afterFiring() {
+        firings++;
+        firingsByRule.computeIfAbsent(firingRule, r -> new int[1])[0]++;
+        if (limitHit != null) {
+            return;
+        }
+        if (firings >= maxFirings) {
+            limitHit = EvaluationFailedException.Reason.RULE_FIRING_LIMIT;
+            session.halt();
+        } else if ((firings & 0xFF) == 0 && System.nanoTime() - deadlineNanos > 0) {
+            // The clock is read every 256 firings: cheap on sweeps of millions, precise enough for a deadline.
+            limitHit = EvaluationFailedException.Reason.TIME_LIMIT;
+            session.halt();
+        }
+    }
+
+    /** Which limit stopped the session, or null when firing ended on its own. */
+    public EvaluationFailedException.Reason limitHit() {
+        return limitHit;
+    }
+
+    /** The rule firing now, or the last one that fired. */
+    public String firingRule() {
+        return firingRule;
+    }
+
+    /** The facts the firing rule matched (may hold nulls for patterns under 'not'). */
+    public List<Object> matchedFacts() {
+        return matchedFacts;
+    }
+
+    public int firings() {
+        return firings;
+    }
+
+    /** Firings per rule, in the order rules first fired. */
+    public Map<String, Integer> firingsByRule() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        firingsByRule.forEach((rule, count) -> out.put(rule, count[0]));
+        return out;
+    }
+}
