@@ -51,8 +51,8 @@ public final class Evaluator {
         KieSession session = version.kieBase().newKieSession();
         try {
             FiringMonitor monitor = new FiringMonitor(version, session, limits, start);
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) monitor);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) monitor);
+            session.addEventListener(monitor.budget());
+            session.addEventListener(monitor);
             session.insert(new EvaluationContext(version.ruleSet(), version.version(), snapshot.asOf()));
             snapshot.markets().forEach(session::insert);
             snapshot.insuranceFunds().forEach(session::insert);

@@ -1,7 +1,9 @@
 package com.deleverage.engine.evaluate;
 
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.Match;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +12,9 @@ import java.util.Map;
 /**
  * The firing side of one evaluation (or one sweep tick): counts firings per rule, remembers which rule
  * is firing and the facts it matched, and halts the session when the firing limit or the deadline is
- * passed. Event listeners call {@link #beforeFiring} and {@link #afterFiring}.
+ * passed. Register it as the session's agenda listener.
  */
-public final class FiringBudget {
+public final class FiringBudget extends DefaultAgendaEventListener {
     private final KieSession session;
     private final Map<String, int[]> firingsByRule = new LinkedHashMap<>();
     private int maxFirings;
@@ -37,12 +39,14 @@ public final class FiringBudget {
         limitHit = null;
     }
 
-    public void beforeFiring(Match match) {
-        firingRule = match.getRule().getName();
-        matchedFacts = match.getObjects();
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        firingRule = event.getMatch().getRule().getName();
+        matchedFacts = event.getMatch().getObjects();
     }
 
-    public void afterFiring() {
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
         firings++;
         firingsByRule.computeIfAbsent(firingRule, r -> new int[1])[0]++;
         if (limitHit != null) {

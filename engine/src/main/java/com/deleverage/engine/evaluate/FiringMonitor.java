@@ -2,9 +2,6 @@ package com.deleverage.engine.evaluate;
 
 import com.deleverage.engine.action.Action;
 import com.deleverage.engine.compile.CompiledVersion;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -22,7 +19,7 @@ import java.util.Map;
  * the rule that inserted it and the facts that rule matched (forgetting actions a later rule deletes),
  * and halts the session when the evaluation's limits are exceeded.
  */
-final class FiringMonitor extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+final class FiringMonitor implements RuleRuntimeEventListener {
     private final CompiledVersion version;
     private final FiringBudget budget;
     private final Map<FactHandle, DecidedAction> actions = new LinkedHashMap<>();
@@ -31,16 +28,6 @@ final class FiringMonitor extends DefaultAgendaEventListener implements RuleRunt
         this.version = version;
         this.budget = new FiringBudget(session);
         budget.start(limits, startNanos);
-    }
-
-    @Override
-    public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        budget.beforeFiring(event.getMatch());
-    }
-
-    @Override
-    public void afterMatchFired(AfterMatchFiredEvent event) {
-        budget.afterFiring();
     }
 
     @Override
@@ -83,5 +70,10 @@ final class FiringMonitor extends DefaultAgendaEventListener implements RuleRunt
         List<FiredRule> fired = new ArrayList<>();
         budget.firingsByRule().forEach((rule, count) -> fired.add(new FiredRule(rule, version.fileOf(rule), count)));
         return fired;
+    }
+
+    /** The session's agenda listener: counts firings and enforces the limits. */
+    FiringBudget budget() {
+        return budget;
     }
 }

@@ -16,8 +16,6 @@ import com.deleverage.engine.risk.Assessment;
 import com.deleverage.engine.risk.PositionRisk;
 import com.deleverage.engine.risk.RiskAssessor;
 import com.deleverage.engine.snapshot.SnapshotValidator;
-import org.kie.api.event.rule.AgendaEventListener;
-import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -111,8 +109,8 @@ public final class MarketSweep implements AutoCloseable {
         this.positionHandles = new FactHandle[positionRisk.length];
         this.session = version.kieBase().newKieSession();
         this.monitor = new SweepMonitor(version, session, positionRisk.length, this::positionIndex);
-        session.addEventListener((AgendaEventListener) monitor);
-        session.addEventListener((RuleRuntimeEventListener) monitor);
+        session.addEventListener(monitor.budget());
+        session.addEventListener(monitor);
     }
 
     /** Opens a sweep of {@code book} with {@code version} and evaluates it (tick 0, at the book's marks and time). */

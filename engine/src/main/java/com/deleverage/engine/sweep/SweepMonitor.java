@@ -9,9 +9,6 @@ import com.deleverage.engine.evaluate.FiringBudget;
 import com.deleverage.engine.risk.AdlStanding;
 import org.drools.core.common.EqualityKey;
 import org.drools.core.common.InternalFactHandle;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -32,7 +29,7 @@ import java.util.function.ToIntFunction;
  * {@code insert} (not {@code insertLogical}), which live for one tick and are withdrawn before the next.
  * Per tick it counts firings and stops the session at the limits.
  */
-final class SweepMonitor extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+final class SweepMonitor implements RuleRuntimeEventListener {
     private final CompiledVersion version;
     private final Map<FactHandle, DecidedAction> actions = new LinkedHashMap<>();
     private final ToIntFunction<AdlStanding> positionIndex;
@@ -56,16 +53,6 @@ final class SweepMonitor extends DefaultAgendaEventListener implements RuleRunti
         List<FactHandle> out = new ArrayList<>(tickScoped);
         tickScoped.clear();
         return out;
-    }
-
-    @Override
-    public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        budget.beforeFiring(event.getMatch());
-    }
-
-    @Override
-    public void afterMatchFired(AfterMatchFiredEvent event) {
-        budget.afterFiring();
     }
 
     @Override
@@ -142,5 +129,10 @@ final class SweepMonitor extends DefaultAgendaEventListener implements RuleRunti
 
     Map<String, Integer> firingsByRule() {
         return budget.firingsByRule();
+    }
+
+    /** The session's agenda listener: counts firings and enforces the limits. */
+    FiringBudget budget() {
+        return budget;
     }
 }
