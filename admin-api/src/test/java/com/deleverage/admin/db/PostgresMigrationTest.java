@@ -13,9 +13,8 @@ import com.deleverage.admin.ruleset.VersionState;
 import com.deleverage.engine.compile.ContentHash;
 import com.deleverage.engine.registry.ActiveVersions;
 import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -31,19 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * survive PostgreSQL's timestamps), and a restart applies nothing twice and serves the recorded version.
  */
 class PostgresMigrationTest {
-    private static PostgresServer postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresExtension postgres = new PostgresExtension();
 
     @Test
     void theWholeLifecycleRunsOnPostgres() throws Exception {

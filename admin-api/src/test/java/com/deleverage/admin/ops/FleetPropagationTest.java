@@ -1,11 +1,11 @@
 package com.deleverage.admin.ops;
 
+import com.deleverage.admin.db.PostgresExtension;
 import com.deleverage.admin.db.PostgresServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -18,19 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * new version (LISTEN/NOTIFY; the poll is set to 1 h here so it cannot be what delivers them).
  */
 class FleetPropagationTest {
-    private static PostgresServer postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final PostgresExtension postgres = new PostgresExtension();
 
     @Test
     void anActivationOnOneNodeIsServedByTheOtherWithinOneSecond() throws Exception {
