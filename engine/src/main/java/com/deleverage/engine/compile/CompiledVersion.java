@@ -1,10 +1,14 @@
 package com.deleverage.engine.compile;
 
+import com.deleverage.engine.risk.AccountRisk;
+import com.deleverage.engine.risk.AccountWatch;
+
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieContainer;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,6 +25,7 @@ public final class CompiledVersion {
     private final KieBase kieBase;
     private final Map<String, String> fileByRule;
     private final Instant compiledAt;
+    private final AccountWatch accountWatch;
     // Leases plus one for "not retired yet"; the container is disposed when it reaches zero.
     private final AtomicInteger references = new AtomicInteger(1);
 
@@ -34,6 +39,7 @@ public final class CompiledVersion {
         this.kieBase = container.getKieBase();
         this.fileByRule = Map.copyOf(fileByRule);
         this.compiledAt = compiledAt;
+        this.accountWatch = AccountWatchProbe.read(kieBase).orElse(null);
     }
 
     public String ruleSet() {
@@ -59,6 +65,16 @@ public final class CompiledVersion {
 
     public Instant compiledAt() {
         return compiledAt;
+    }
+
+    /** The accounts this version acts on, as it states them; empty when it watches every account. */
+    public Optional<AccountWatch> accountWatch() {
+        return Optional.ofNullable(accountWatch);
+    }
+
+    /** Whether an account's facts go into this version's sessions (see {@link AccountWatch}). */
+    public boolean watches(AccountRisk account) {
+        return accountWatch == null || accountWatch.covers(account);
     }
 
     /** The file a rule was written in, keyed by rule name ({@code null} for unknown rules). */

@@ -1,10 +1,12 @@
 package com.deleverage.engine.evaluate;
 
 import com.deleverage.engine.compile.CompiledVersion;
+import com.deleverage.engine.model.Market;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.risk.AccountRisk;
-import com.deleverage.engine.risk.AdlStanding;
+import com.deleverage.engine.risk.AdlLights;
 import com.deleverage.engine.risk.Assessment;
+import com.deleverage.engine.risk.MarketBook;
 import com.deleverage.engine.risk.PositionRisk;
 import com.deleverage.engine.risk.RiskAssessor;
 import com.deleverage.engine.snapshot.InvalidSnapshotException;
@@ -14,14 +16,17 @@ import org.kie.api.runtime.KieSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Evaluates one snapshot with one compiled version: validates the snapshot, assesses every account and
- * position, inserts the facts into a fresh session of the version's knowledge base, fires the policy
- * within the limits, and collects the decision. Thread-safe; one instance serves any number of threads.
+ * position, inserts the facts into a fresh session of the version's knowledge base (a {@link MarketBook} per
+ * market, and the accounts the version watches with their positions), fires the policy within the limits,
+ * and collects the decision. Thread-safe; one instance serves any number of threads.
  */
 public final class Evaluator {
     private final RiskAssessor assessor = new RiskAssessor();
@@ -56,16 +61,28 @@ public final class Evaluator {
             session.insert(new EvaluationContext(version.ruleSet(), version.version(), snapshot.asOf()));
             snapshot.markets().forEach(session::insert);
             snapshot.insuranceFunds().forEach(session::insert);
-            assessment.accounts().forEach(session::insert);
-            assessment.positions().forEach(session::insert);
+            List<String> symbols = snapshot.markets().stream().map(Market::symbol).toList();
+            MarketBook.of(symbols, assessment.accounts(), assessment.positions()).values().forEach(session::insert);
+            Set<String> watched = new HashSet<>();
+            for (AccountRisk account : assessment.accounts()) {
+                if (version.watches(account)) {
+                    watched.add(account.accountId());
+                    session.insert(account);
+                }
+            }
+            for (PositionRisk position : assessment.positions()) {
+                if (watched.contains(position.accountId())) {
+                    session.insert(position);
+                }
+            }
             fire(session, monitor);
-            Map<String, AdlStanding> standings = new HashMap<>();
-            for (Object fact : session.getObjects(o -> o instanceof AdlStanding)) {
-                AdlStanding s = (AdlStanding) fact;
-                standings.put(key(s.accountId(), s.symbol()), s);
+            Map<String, AdlLights> lights = new HashMap<>();
+            for (Object fact : session.getObjects(o -> o instanceof AdlLights)) {
+                AdlLights l = (AdlLights) fact;
+                lights.put(l.getSymbol(), l);
             }
             return new Decision(version.ruleSet(), version.version(), version.hash(), snapshot.asOf(),
-                    results(assessment, standings), monitor.actions(), monitor.firedRules(), monitor.firings(),
+                    results(assessment, lights), monitor.actions(), monitor.firedRules(), monitor.firings(),
                     Duration.ofNanos(System.nanoTime() - start));
         } finally {
             session.dispose();
@@ -93,21 +110,18 @@ public final class Evaluator {
         }
     }
 
-    private static List<AccountResult> results(Assessment assessment, Map<String, AdlStanding> standings) {
+    private static List<AccountResult> results(Assessment assessment, Map<String, AdlLights> lights) {
         Map<String, List<PositionResult>> positionsByAccount = new LinkedHashMap<>();
         for (PositionRisk p : assessment.positions()) {
+            AdlLights market = lights.get(p.symbol());
             positionsByAccount.computeIfAbsent(p.accountId(), a -> new ArrayList<>())
-                    .add(new PositionResult(p, standings.get(key(p.accountId(), p.symbol()))));
+                    .add(new PositionResult(p, market == null ? null : market.standing(p.accountId())));
         }
         List<AccountResult> results = new ArrayList<>(assessment.accounts().size());
         for (AccountRisk a : assessment.accounts()) {
             results.add(new AccountResult(a, positionsByAccount.getOrDefault(a.accountId(), List.of())));
         }
         return results;
-    }
-
-    private static String key(String account, String symbol) {
-        return account + "\u0000" + symbol;
     }
 
     private static String rootMessage(Throwable e) {

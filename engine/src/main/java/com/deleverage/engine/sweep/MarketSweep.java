@@ -11,8 +11,8 @@ import com.deleverage.engine.model.Market;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.registry.ActiveVersions;
 import com.deleverage.engine.risk.AccountRisk;
-import com.deleverage.engine.risk.AdlStanding;
 import com.deleverage.engine.risk.Assessment;
+import com.deleverage.engine.risk.MarketBook;
 import com.deleverage.engine.risk.PositionRisk;
 import com.deleverage.engine.risk.RiskAssessor;
 import com.deleverage.engine.snapshot.SnapshotValidator;
@@ -69,9 +69,12 @@ public final class MarketSweep implements AutoCloseable {
     private final Map<String, Market> markets = new LinkedHashMap<>();
     private final Map<String, FactHandle> marketHandles = new HashMap<>();
     private final Map<String, int[]> accountsByMarket = new HashMap<>();
+    private final Map<String, int[]> positionsByMarket = new HashMap<>();
+    private final Map<String, FactHandle> bookHandles = new HashMap<>();
     private final Account[] accounts;
     private final Map<String, Integer> accountIndex;
     private final int[] firstPosition;
+    private final int[] ownerOf;
     private final AccountRisk[] accountRisk;
     private final FactHandle[] accountHandles;
     private final PositionRisk[] positionRisk;
@@ -82,6 +85,7 @@ public final class MarketSweep implements AutoCloseable {
     private boolean broken;
     private boolean closed;
     private SweepResult last;
+    private int[] bookRanks; // every account's rank over the whole book, computed when the output asks
 
     private MarketSweep(CompiledVersion.Lease lease, Snapshot book, SweepOptions options) {
         this.lease = lease;
@@ -94,23 +98,37 @@ public final class MarketSweep implements AutoCloseable {
         this.accounts = book.accounts().toArray(Account[]::new);
         this.accountIndex = new HashMap<>(accounts.length * 2);
         this.firstPosition = new int[accounts.length + 1];
-        Map<String, List<Integer>> holders = new HashMap<>();
         for (int i = 0; i < accounts.length; i++) {
             accountIndex.put(accounts[i].id(), i);
             firstPosition[i + 1] = firstPosition[i] + accounts[i].positions().size();
-            for (var p : accounts[i].positions()) {
-                holders.computeIfAbsent(p.symbol(), s -> new ArrayList<>()).add(i);
+        }
+        this.ownerOf = new int[firstPosition[accounts.length]];
+        Map<String, List<Integer>> holders = new HashMap<>();
+        Map<String, List<Integer>> held = new HashMap<>();
+        for (int i = 0; i < accounts.length; i++) {
+            for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
+                String symbol = accounts[i].positions().get(j - firstPosition[i]).symbol();
+                ownerOf[j] = i;
+                holders.computeIfAbsent(symbol, s -> new ArrayList<>()).add(i);
+                held.computeIfAbsent(symbol, s -> new ArrayList<>()).add(j);
             }
         }
-        holders.forEach((symbol, list) -> accountsByMarket.put(symbol, list.stream().mapToInt(Integer::intValue).toArray()));
+        for (String symbol : markets.keySet()) {
+            accountsByMarket.put(symbol, toArray(holders.get(symbol)));
+            positionsByMarket.put(symbol, toArray(held.get(symbol)));
+        }
         this.accountRisk = new AccountRisk[accounts.length];
         this.accountHandles = new FactHandle[accounts.length];
         this.positionRisk = new PositionRisk[firstPosition[accounts.length]];
         this.positionHandles = new FactHandle[positionRisk.length];
         this.session = version.kieBase().newKieSession();
-        this.monitor = new SweepMonitor(version, session, positionRisk.length, this::positionIndex);
+        this.monitor = new SweepMonitor(version, session);
         session.addEventListener(monitor.budget());
         session.addEventListener(monitor);
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        return list == null ? new int[0] : list.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Opens a sweep of {@code book} with {@code version} and evaluates it (tick 0, at the book's marks and time). */
@@ -158,23 +176,17 @@ public final class MarketSweep implements AutoCloseable {
         long start = System.nanoTime();
         asOf = at;
         int[] all = IntStream.range(0, accounts.length).toArray();
+        boolean[] dirty = new boolean[accounts.length];
+        Arrays.fill(dirty, true);
         AccountRisk[] fresh = assess(all);
-        rank(fresh, all);
         long assessed = System.nanoTime();
         monitor.startTick(options.limits(), assessed);
         contextHandle = session.insert(new EvaluationContext(version.ruleSet(), version.version(), at));
         markets.values().forEach(m -> marketHandles.put(m.symbol(), session.insert(m)));
         funds.forEach(session::insert);
-        for (int i = 0; i < accounts.length; i++) {
-            accountRisk[i] = fresh[i];
-            accountHandles[i] = session.insert(fresh[i]);
-        }
-        for (int j = 0; j < positionRisk.length; j++) {
-            positionHandles[j] = session.insert(positionRisk[j]);
-        }
+        int inserted = apply(fresh, dirty, new PositionRisk[positionRisk.length]);
         fire();
-        last = result(markets.keySet(), accounts.length, positionRisk.length,
-                accounts.length + positionRisk.length + markets.size(), start, assessed);
+        last = result(markets.keySet(), accounts.length, positionRisk.length, inserted + markets.size(), start, assessed);
     }
 
     /** The opening evaluation (tick 0). */
@@ -224,7 +236,7 @@ public final class MarketSweep implements AutoCloseable {
         boolean[] dirty = new boolean[accounts.length];
         int dirtyCount = 0;
         for (String symbol : moved) {
-            for (int i : accountsByMarket.getOrDefault(symbol, new int[0])) {
+            for (int i : accountsByMarket.get(symbol)) {
                 if (!dirty[i]) {
                     dirty[i] = true;
                     dirtyCount++;
@@ -243,13 +255,6 @@ public final class MarketSweep implements AutoCloseable {
         for (int i : reassess) {
             positionsReassessed += firstPosition[i + 1] - firstPosition[i];
         }
-        AccountRisk[] ranked = new AccountRisk[accounts.length];
-        for (int i = 0; i < accounts.length; i++) {
-            ranked[i] = dirty[i] ? fresh[i] : accountRisk[i];
-        }
-        if (dirtyCount > 0) {
-            rank(ranked, null);
-        }
         long assessed = System.nanoTime();
 
         monitor.startTick(options.limits(), assessed);
@@ -261,26 +266,119 @@ public final class MarketSweep implements AutoCloseable {
             session.update(marketHandles.get(symbol), markets.get(symbol));
             updated++;
         }
-        for (int i = 0; i < accounts.length; i++) {
-            if (!ranked[i].equals(accountRisk[i])) {
-                accountRisk[i] = ranked[i];
-                session.update(accountHandles[i], ranked[i]);
-                updated++;
-            }
-        }
-        for (int i : reassess) {
-            for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
-                if (!positionRisk[j].equals(previousPositions[j])) {
-                    session.update(positionHandles[j], positionRisk[j]);
-                    updated++;
-                }
-            }
-        }
+        updated += apply(fresh, dirty, previousPositions);
         session.update(contextHandle, new EvaluationContext(version.ruleSet(), version.version(), at));
         fire();
         broken = false;
         last = result(moved, dirtyCount, positionsReassessed, updated, start, assessed);
         return last;
+    }
+
+    /**
+     * Brings the session in line with new figures: ranks the watched accounts, inserts the accounts that
+     * became watched (with their positions), deletes those that no longer are, updates the watched ones whose
+     * figures or rank changed, and replaces the market books. Returns the number of facts touched.
+     *
+     * @param fresh    new figures (rank not set) of the {@code dirty} accounts; other slots unused
+     * @param previous each position's figures before the new assessment (null before the first)
+     */
+    private int apply(AccountRisk[] fresh, boolean[] dirty, PositionRisk[] previous) {
+        bookRanks = null;
+        List<AccountRisk> watched = new ArrayList<>();
+        for (int i = 0; i < accounts.length; i++) {
+            AccountRisk risk = dirty[i] ? fresh[i] : accountRisk[i];
+            if (version.watches(risk)) {
+                watched.add(risk);
+            } else {
+                accountRisk[i] = risk;
+            }
+        }
+        // The watched accounts are the riskiest of the book (bankrupt, or at or above the watched ratio), so
+        // their ranks among themselves are their ranks in the whole book: the others need no sort per tick.
+        AccountRisk[] sorted = watched.toArray(AccountRisk[]::new);
+        Arrays.sort(sorted, MarketSweep::riskiestFirst);
+        boolean[] nowWatched = new boolean[accounts.length];
+        int touched = 0;
+        for (int r = 0; r < sorted.length; r++) {
+            AccountRisk a = sorted[r];
+            int i = accountIndex.get(a.accountId());
+            nowWatched[i] = true;
+            AccountRisk ranked = a.riskRank() == r + 1 ? a : withRank(a, r + 1);
+            boolean changed = !ranked.equals(accountRisk[i]);
+            accountRisk[i] = ranked;
+            if (accountHandles[i] == null) {
+                accountHandles[i] = session.insert(ranked);
+                for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
+                    positionHandles[j] = session.insert(positionRisk[j]);
+                }
+                touched += 1 + firstPosition[i + 1] - firstPosition[i];
+                continue;
+            }
+            if (changed) {
+                session.update(accountHandles[i], ranked);
+                touched++;
+            }
+            if (dirty[i]) {
+                for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
+                    if (!positionRisk[j].equals(previous[j])) {
+                        session.update(positionHandles[j], positionRisk[j]);
+                        touched++;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < accounts.length; i++) {
+            if (!nowWatched[i] && accountHandles[i] != null) {
+                session.delete(accountHandles[i]);
+                accountHandles[i] = null;
+                for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
+                    session.delete(positionHandles[j]);
+                    positionHandles[j] = null;
+                }
+                touched += 1 + firstPosition[i + 1] - firstPosition[i];
+            }
+        }
+        for (String symbol : markets.keySet()) {
+            if (touchesAny(symbol, dirty)) {
+                MarketBook book = book(symbol);
+                FactHandle handle = bookHandles.get(symbol);
+                if (handle == null) {
+                    bookHandles.put(symbol, session.insert(book));
+                } else {
+                    session.update(handle, book);
+                }
+                touched++;
+            }
+        }
+        return touched;
+    }
+
+    private boolean touchesAny(String symbol, boolean[] dirty) {
+        if (!bookHandles.containsKey(symbol)) {
+            return true;
+        }
+        for (int i : accountsByMarket.get(symbol)) {
+            if (dirty[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private MarketBook book(String symbol) {
+        int[] held = positionsByMarket.get(symbol);
+        PositionRisk[] positions = new PositionRisk[held.length];
+        AccountRisk[] owners = new AccountRisk[held.length];
+        for (int k = 0; k < held.length; k++) {
+            positions[k] = positionRisk[held[k]];
+            owners[k] = accountRisk[ownerOf[held[k]]];
+        }
+        return new MarketBook(symbol, positions, owners);
+    }
+
+    private static AccountRisk withRank(AccountRisk a, int rank) {
+        return new AccountRisk(a.accountId(), a.marginMode(), a.walletBalance(), a.unrealizedPnl(), a.equity(),
+                a.maintenanceMargin(), a.marginRatio(), a.bankrupt(), rank, a.account());
     }
 
     /**
@@ -313,24 +411,20 @@ public final class MarketSweep implements AutoCloseable {
     }
 
     /**
-     * Sets every account's risk rank over the whole book (the order of {@code RiskAssessor}: bankrupt first
-     * by equity ascending, then margin ratio descending, ties by id). {@code all} null: every slot is set.
+     * Every account's rank over the whole book (the order of {@code RiskAssessor}: bankrupt first by equity
+     * ascending, then margin ratio descending, ties by id), for the output; computed once per tick, on demand.
      */
-    private void rank(AccountRisk[] risks, int[] all) {
-        AccountRisk[] sorted = risks.clone();
-        pool.submit(() -> Arrays.parallelSort(sorted, MarketSweep::riskiestFirst)).join();
-        Map<AccountRisk, Integer> rankOf = new java.util.IdentityHashMap<>(sorted.length * 2);
-        for (int r = 0; r < sorted.length; r++) {
-            rankOf.put(sorted[r], r + 1);
-        }
-        for (int i = 0; i < risks.length; i++) {
-            AccountRisk a = risks[i];
-            int rank = rankOf.get(a);
-            if (a.riskRank() != rank) {
-                risks[i] = new AccountRisk(a.accountId(), a.marginMode(), a.walletBalance(), a.unrealizedPnl(),
-                        a.equity(), a.maintenanceMargin(), a.marginRatio(), a.bankrupt(), rank, a.account());
+    private int[] bookRanks() {
+        if (bookRanks == null) {
+            Integer[] order = IntStream.range(0, accounts.length).boxed().toArray(Integer[]::new);
+            pool.submit(() -> Arrays.parallelSort(order, (x, y) -> riskiestFirst(accountRisk[x], accountRisk[y]))).join();
+            int[] ranks = new int[accounts.length];
+            for (int r = 0; r < order.length; r++) {
+                ranks[order[r]] = r + 1;
             }
+            bookRanks = ranks;
         }
+        return bookRanks;
     }
 
     /** The order of RiskAssessor's ranking, written out (the equivalence tests hold the two together). */
@@ -376,19 +470,6 @@ public final class MarketSweep implements AutoCloseable {
                 Duration.ofNanos(assessed - start), Duration.ofNanos(end - assessed), Duration.ofNanos(end - start));
     }
 
-    private int positionIndex(AdlStanding standing) {
-        Integer i = accountIndex.get(standing.accountId());
-        if (i == null) {
-            return -1;
-        }
-        for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
-            if (accounts[i].positions().get(j - firstPosition[i]).symbol().equals(standing.symbol())) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
     /** The version the sweep evaluates with. */
     public CompiledVersion version() {
         return version;
@@ -413,7 +494,7 @@ public final class MarketSweep implements AutoCloseable {
         }
         for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
             if (positionRisk[j].symbol().equals(symbol)) {
-                return Optional.of(new PositionResult(positionRisk[j], monitor.standing(j)));
+                return Optional.of(new PositionResult(positionRisk[j], monitor.standing(positionRisk[j])));
             }
         }
         return Optional.empty();
@@ -431,9 +512,11 @@ public final class MarketSweep implements AutoCloseable {
     private AccountResult accountResult(int i) {
         List<PositionResult> positions = new ArrayList<>(firstPosition[i + 1] - firstPosition[i]);
         for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
-            positions.add(new PositionResult(positionRisk[j], monitor.standing(j)));
+            positions.add(new PositionResult(positionRisk[j], monitor.standing(positionRisk[j])));
         }
-        return new AccountResult(accountRisk[i], positions);
+        AccountRisk risk = accountRisk[i];
+        int rank = bookRanks()[i];
+        return new AccountResult(risk.riskRank() == rank ? risk : withRank(risk, rank), positions);
     }
 
     private void requireUsable() {

@@ -6,7 +6,9 @@ import com.deleverage.engine.evaluate.DecidedAction;
 import com.deleverage.engine.evaluate.EvaluationFailedException;
 import com.deleverage.engine.evaluate.EvaluationLimits;
 import com.deleverage.engine.evaluate.FiringBudget;
+import com.deleverage.engine.risk.AdlLights;
 import com.deleverage.engine.risk.AdlStanding;
+import com.deleverage.engine.risk.PositionRisk;
 import org.drools.core.common.EqualityKey;
 import org.drools.core.common.InternalFactHandle;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -17,30 +19,27 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 
 /**
  * Watches the resident session of a sweep across ticks. Unlike a one-shot evaluation, its state outlives a
  * firing: the actions in force (every {@link Action} fact still in the session, with the rule and matched
- * facts that decided it), the ADL standings by position, and the facts rules inserted with a plain
+ * facts that decided it), the ADL lights of each market, and the facts rules inserted with a plain
  * {@code insert} (not {@code insertLogical}), which live for one tick and are withdrawn before the next.
  * Per tick it counts firings and stops the session at the limits.
  */
 final class SweepMonitor implements RuleRuntimeEventListener {
     private final CompiledVersion version;
     private final Map<FactHandle, DecidedAction> actions = new LinkedHashMap<>();
-    private final ToIntFunction<AdlStanding> positionIndex;
-    private final FactHandle[] standingHandles;
+    private final Map<String, AdlLights> lights = new HashMap<>();
     private final List<FactHandle> tickScoped = new ArrayList<>();
     private final FiringBudget budget;
 
-    SweepMonitor(CompiledVersion version, KieSession session, int positions, ToIntFunction<AdlStanding> positionIndex) {
+    SweepMonitor(CompiledVersion version, KieSession session) {
         this.version = version;
-        this.positionIndex = positionIndex;
-        this.standingHandles = new FactHandle[positions];
         this.budget = new FiringBudget(session);
     }
 
@@ -68,17 +67,14 @@ final class SweepMonitor implements RuleRuntimeEventListener {
         if (fact instanceof Action action) {
             String rule = event.getRule().getName();
             actions.put(handle, new DecidedAction(action, rule, version.fileOf(rule), budget.matchedFacts()));
-        } else if (fact instanceof AdlStanding standing) {
-            int index = positionIndex.applyAsInt(standing);
-            if (index >= 0) {
-                standingHandles[index] = handle;
-            }
+        } else if (fact instanceof AdlLights market) {
+            lights.put(market.getSymbol(), market);
         }
     }
 
     @Override
     public void objectUpdated(ObjectUpdatedEvent event) {
-        // Actions and standings are immutable records.
+        // Actions are immutable records; the lights of a market are replaced, never changed.
     }
 
     @Override
@@ -87,11 +83,8 @@ final class SweepMonitor implements RuleRuntimeEventListener {
         if (actions.remove(handle) != null) {
             return;
         }
-        if (event.getOldObject() instanceof AdlStanding standing) {
-            int index = positionIndex.applyAsInt(standing);
-            if (index >= 0 && standingHandles[index] == handle) {
-                standingHandles[index] = null;
-            }
+        if (event.getOldObject() instanceof AdlLights market) {
+            lights.remove(market.getSymbol(), market);
         }
     }
 
@@ -101,10 +94,10 @@ final class SweepMonitor implements RuleRuntimeEventListener {
         return key != null && key.getStatus() == EqualityKey.JUSTIFIED;
     }
 
-    /** The position's ADL standing in force, or null when the policy ranked none. */
-    AdlStanding standing(int positionIndex) {
-        FactHandle handle = standingHandles[positionIndex];
-        return handle == null ? null : (AdlStanding) ((InternalFactHandle) handle).getObject();
+    /** The position's ADL standing in its market's lights in force, or null when the policy shows none. */
+    AdlStanding standing(PositionRisk position) {
+        AdlLights market = lights.get(position.symbol());
+        return market == null ? null : market.standing(position.accountId());
     }
 
     List<DecidedAction> actions() {

@@ -183,6 +183,35 @@ class MarketSweepTest {
     }
 
     /** Same actions (with the rule and matched facts that decided each), same figures and ADL standings. */
+    /**
+     * The session holds only the accounts the policy watches (margin ratio 0.8 and up, or bankrupt). 0.1 BTC in
+     * the first BTC tier (0.4%): at 100,000 the maintenance margin is 40 and a wallet of 52 gives 40 / 52 = 0.77,
+     * not watched; at 99,900 the PnL is -10, equity 42, margin 39.96, ratio 0.95: a margin call; back at 100,000
+     * the call is withdrawn; at 99,000 the PnL is -100 and equity -48: bankrupt, liquidated.
+     */
+    @Test
+    void anAccountEntersTheSessionWhenItCrossesTheWatchedRatioAndLeavesWhenItFallsBack() {
+        Market btc = new Market("BTCUSDT", new BigDecimal("100000"), null, null, null, null, null, SweepBooks.TIERS);
+        Snapshot book = new Snapshot("deleveraging", SweepBooks.AS_OF, List.of(btc), List.of(), List.of(
+                new Account("edge", new BigDecimal("52"), MarginMode.CROSS,
+                        List.of(new Position("BTCUSDT", new BigDecimal("0.1"), new BigDecimal("100000"), 10, null)))));
+        try (MarketSweep sweep = MarketSweep.open(version, book)) {
+            assertThat(sweep.opening().actions()).isEmpty();
+            Instant at = book.asOf();
+            List<List<String>> decided = new ArrayList<>();
+            for (String mark : List.of("99900", "100000", "99000")) {
+                at = at.plusSeconds(1);
+                SweepResult result = sweep.tick(Map.of("BTCUSDT", new BigDecimal(mark)), at);
+                assertSame(sweep, result, evaluator.evaluate(version,
+                        SweepBooks.at(book, Map.of("BTCUSDT", new BigDecimal(mark)), at)));
+                decided.add(result.actions().stream().map(a -> a.action().type() + " " + a.action().account()).sorted().toList());
+            }
+            assertThat(decided.get(0)).containsExactly("MARGIN_CALL edge");
+            assertThat(decided.get(1)).isEmpty();
+            assertThat(decided.get(2)).contains("LIQUIDATE edge").doesNotContain("MARGIN_CALL edge");
+        }
+    }
+
     static void assertSame(MarketSweep sweep, SweepResult result, Decision fresh) {
         assertThat(result.version()).isEqualTo(fresh.version());
         assertThat(result.asOf()).isEqualTo(fresh.asOf());

@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -87,8 +88,32 @@ final class PlainJavaSweep implements AutoCloseable {
         pool = new ForkJoinPool(threads);
     }
 
-    /** Actions of the snapshot (in no particular order) and the ADL standing of every position. */
-    record Outcome(List<Action> actions, List<AdlStanding> standings, AccountRisk[] accounts) {
+    /**
+     * Actions of the snapshot (in no particular order); the ADL standing of every position and every
+     * account's figures with its rank over the whole book are worked out when asked, as the sweep does.
+     */
+    static final class Outcome {
+        private final List<Action> actions;
+        private final Supplier<List<AdlStanding>> standings;
+        private final Supplier<AccountRisk[]> accounts;
+
+        Outcome(List<Action> actions, Supplier<List<AdlStanding>> standings, Supplier<AccountRisk[]> accounts) {
+            this.actions = actions;
+            this.standings = standings;
+            this.accounts = accounts;
+        }
+
+        List<Action> actions() {
+            return actions;
+        }
+
+        List<AdlStanding> standings() {
+            return standings.get();
+        }
+
+        AccountRisk[] accounts() {
+            return accounts.get();
+        }
     }
 
     private record Plan(PositionRisk position, String kind, BigDecimal quantity, BigDecimal price, BigDecimal fee,
@@ -139,7 +164,7 @@ final class PlainJavaSweep implements AutoCloseable {
                 p += n;
             }
         }
-        int[] rank = rank(risks);
+        int[] rank = rankAtRisk(risks);
 
         List<Action> actions = new ArrayList<>();
         List<Plan> plans = new ArrayList<>();
@@ -175,21 +200,20 @@ final class PlainJavaSweep implements AutoCloseable {
             actions.add(new Liquidate(plan.position().accountId(), plan.position().symbol(), plan.quantity(), plan.price(),
                     plan.quantity().compareTo(plan.position().size()) < 0, plan.reason()));
         }
-        // ADL lights of every position
-        List<AdlStanding> standings = new ArrayList<>();
+        // ADL candidates of a market side, scored when a deficit first needs its book
         Map<String, List<AdlCandidate>> candidates = new HashMap<>();
-        for (int i = 0; i < risks.length; i++) {
-            for (PositionRisk p : positionsOf[i]) {
-                candidates.computeIfAbsent(p.symbol() + p.side(), s -> new ArrayList<>())
-                        .add(new AdlCandidate(p, AdlScore.of(RANKING, p, risks[i])));
-            }
-        }
-        for (Market m : markets.values()) {
-            for (Side side : Side.values()) {
-                List<AdlCandidate> list = candidates.getOrDefault(m.symbol() + side, List.of());
-                standings.addAll(AdlQueue.of(m.symbol(), side, list, AdlEligibility.ALL).standings());
-            }
-        }
+        java.util.function.BiFunction<String, Side, List<AdlCandidate>> candidatesOf = (symbol, side) ->
+                candidates.computeIfAbsent(symbol + side, k -> {
+                    List<AdlCandidate> list = new ArrayList<>();
+                    for (int i = 0; i < risks.length; i++) {
+                        for (PositionRisk p : positionsOf[i]) {
+                            if (p.symbol().equals(symbol) && p.side() == side) {
+                                list.add(new AdlCandidate(p, AdlScore.of(RANKING, p, risks[i])));
+                            }
+                        }
+                    }
+                    return list;
+                });
         // insurance fund waterfall, riskiest first
         Map<String, Ledger> ledgers = new HashMap<>();
         Map<String, InsuranceFund> funds = new HashMap<>();
@@ -229,7 +253,7 @@ final class PlainJavaSweep implements AutoCloseable {
             }
             Side other = p.side().opposite();
             AdlQueue book = l.books.computeIfAbsent(other, s -> AdlQueue.of(p.symbol(), s,
-                    candidates.getOrDefault(p.symbol() + s, List.<AdlCandidate>of()).stream()
+                    candidatesOf.apply(p.symbol(), s).stream()
                             .filter(c -> !liquidated.contains(c.position().accountId())).toList(),
                     AdlEligibility.PROFITABLE));
             AdlAllocation allocation = book.allocate(plan.quantity(), plan.price(), p.accountId());
@@ -277,12 +301,26 @@ final class PlainJavaSweep implements AutoCloseable {
                 actions.add(new SetFundingRate(m.symbol(), rate, "premium index " + m.fundingPremium().toPlainString()));
             }
         }
-        AccountRisk[] ranked = new AccountRisk[risks.length];
-        for (int i = 0; i < risks.length; i++) {
-            AccountRisk a = risks[i];
-            ranked[i] = new AccountRisk(a.accountId(), a.marginMode(), a.walletBalance(), a.unrealizedPnl(), a.equity(),
-                    a.maintenanceMargin(), a.marginRatio(), a.bankrupt(), rank[i], a.account());
-        }
+        Supplier<List<AdlStanding>> standings = () -> {
+            List<AdlStanding> out = new ArrayList<>();
+            for (Market m : markets.values()) {
+                for (Side side : Side.values()) {
+                    out.addAll(AdlQueue.of(m.symbol(), side, candidatesOf.apply(m.symbol(), side), AdlEligibility.ALL)
+                            .standings());
+                }
+            }
+            return out;
+        };
+        Supplier<AccountRisk[]> ranked = () -> {
+            int[] bookRank = rank(risks);
+            AccountRisk[] out = new AccountRisk[risks.length];
+            for (int i = 0; i < risks.length; i++) {
+                AccountRisk a = risks[i];
+                out[i] = new AccountRisk(a.accountId(), a.marginMode(), a.walletBalance(), a.unrealizedPnl(), a.equity(),
+                        a.maintenanceMargin(), a.marginRatio(), a.bankrupt(), bookRank[i], a.account());
+            }
+            return out;
+        };
         return new Outcome(actions, standings, ranked);
     }
 
@@ -334,6 +372,22 @@ final class PlainJavaSweep implements AutoCloseable {
     }
 
     /** Risk ranks in the order of RiskAssessor: bankrupt first by equity, then margin ratio descending, then id. */
+    /**
+     * Ranks of the accounts the checks act on (bankrupt or at or above the warning ratio: the riskiest, so
+     * their ranks among themselves are their ranks in the book); 0 for the others.
+     */
+    private int[] rankAtRisk(AccountRisk[] risks) {
+        Integer[] order = IntStream.range(0, risks.length)
+                .filter(i -> risks[i].bankrupt() || risks[i].marginRatio().compareTo(MARGIN_CALL_RATIO) >= 0)
+                .boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (x, y) -> MarketSweep.riskiestFirst(risks[x], risks[y]));
+        int[] rank = new int[risks.length];
+        for (int r = 0; r < order.length; r++) {
+            rank[order[r]] = r + 1;
+        }
+        return rank;
+    }
+
     private int[] rank(AccountRisk[] risks) {
         Integer[] order = new Integer[risks.length];
         Arrays.setAll(order, i -> i);
