@@ -37,7 +37,14 @@ public final class RiskAssessor {
         return new Assessment(rank(accounts), positions);
     }
 
-    private AccountRisk assessAccount(Account account, Map<String, Market> markets, List<PositionRisk> out) {
+    /**
+     * Assesses one account of a valid snapshot at the given markets' marks, without ranking it: appends its
+     * positions' figures to {@code out} in the account's order and returns its figures with {@code riskRank} 0.
+     * For callers that rank a whole book themselves (a sweep re-assesses accounts in parallel, then ranks).
+     *
+     * @param markets every market the account holds, by symbol
+     */
+    public AccountRisk assessAccount(Account account, Map<String, Market> markets, List<PositionRisk> out) {
         int n = account.positions().size();
         Market[] market = new Market[n];
         BigDecimal[] notional = new BigDecimal[n];

@@ -11,7 +11,6 @@ import com.deleverage.engine.model.Market;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.registry.ActiveVersions;
 import com.deleverage.engine.risk.AccountRisk;
-import com.deleverage.engine.risk.Assessment;
 import com.deleverage.engine.risk.MarketBook;
 import com.deleverage.engine.risk.PositionRisk;
 import com.deleverage.engine.risk.RiskAssessor;
@@ -296,7 +295,7 @@ public final class MarketSweep implements AutoCloseable {
         // The watched accounts are the riskiest of the book (bankrupt, or at or above the watched ratio), so
         // their ranks among themselves are their ranks in the whole book: the others need no sort per tick.
         AccountRisk[] sorted = watched.toArray(AccountRisk[]::new);
-        Arrays.sort(sorted, MarketSweep::riskiestFirst);
+        pool.submit(() -> Arrays.parallelSort(sorted, MarketSweep::riskiestFirst)).join();
         boolean[] nowWatched = new boolean[accounts.length];
         int touched = 0;
         for (int r = 0; r < sorted.length; r++) {
@@ -387,22 +386,16 @@ public final class MarketSweep implements AutoCloseable {
      */
     private AccountRisk[] assess(int[] which) {
         AccountRisk[] out = new AccountRisk[accounts.length];
-        List<Market> marketList = List.copyOf(markets.values());
+        Map<String, Market> marks = Map.copyOf(markets);
         int chunks = (which.length + CHUNK - 1) / CHUNK;
         Runnable work = () -> IntStream.range(0, chunks).parallel().forEach(c -> {
-            int from = c * CHUNK;
-            int to = Math.min(which.length, from + CHUNK);
-            List<Account> part = new ArrayList<>(to - from);
-            for (int k = from; k < to; k++) {
-                part.add(accounts[which[k]]);
-            }
-            Assessment a = assessor.assess(new Snapshot(ruleSet, asOf, marketList, funds, part));
-            int p = 0;
-            for (int k = from; k < to; k++) {
+            List<PositionRisk> positions = new ArrayList<>();
+            for (int k = c * CHUNK; k < Math.min(which.length, (c + 1) * CHUNK); k++) {
                 int i = which[k];
-                out[i] = a.accounts().get(k - from);
+                positions.clear();
+                out[i] = assessor.assessAccount(accounts[i], marks, positions);
                 for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
-                    positionRisk[j] = a.positions().get(p++);
+                    positionRisk[j] = positions.get(j - firstPosition[i]);
                 }
             }
         });

@@ -29,7 +29,6 @@ import com.deleverage.engine.model.Side;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.risk.AccountRisk;
 import com.deleverage.engine.risk.AdlStanding;
-import com.deleverage.engine.risk.Assessment;
 import com.deleverage.engine.risk.PositionRisk;
 import com.deleverage.engine.risk.RiskAssessor;
 
@@ -148,22 +147,15 @@ final class PlainJavaSweep implements AutoCloseable {
         snapshot.markets().forEach(m -> markets.put(m.symbol(), m));
         List<Account> accounts = snapshot.accounts();
         int chunks = (accounts.size() + CHUNK - 1) / CHUNK;
-        Assessment[] parts = new Assessment[chunks];
-        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> parts[c] = assessor.assess(new Snapshot(
-                snapshot.ruleSet(), snapshot.asOf(), snapshot.markets(), snapshot.insuranceFunds(),
-                accounts.subList(c * CHUNK, Math.min(accounts.size(), (c + 1) * CHUNK)))))).join();
         AccountRisk[] risks = new AccountRisk[accounts.size()];
         List<PositionRisk>[] positionsOf = new List[accounts.size()];
-        for (int c = 0, i = 0; c < chunks; c++) {
-            int p = 0;
-            List<PositionRisk> positions = parts[c].positions();
-            for (AccountRisk a : parts[c].accounts()) {
-                risks[i] = a;
-                int n = a.account().positions().size();
-                positionsOf[i++] = positions.subList(p, p + n);
-                p += n;
+        pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
+            for (int i = c * CHUNK; i < Math.min(accounts.size(), (c + 1) * CHUNK); i++) {
+                List<PositionRisk> positions = new ArrayList<>(accounts.get(i).positions().size());
+                risks[i] = assessor.assessAccount(accounts.get(i), markets, positions);
+                positionsOf[i] = positions;
             }
-        }
+        })).join();
         int[] rank = rankAtRisk(risks);
 
         List<Action> actions = new ArrayList<>();
