@@ -12,7 +12,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Every open position of one market with the account that holds it, as one fact: what a rule needs when it
@@ -25,8 +27,9 @@ import java.util.Set;
  */
 public final class MarketBook {
     private final String symbol;
-    private final PositionRisk[] positions;
-    private final AccountRisk[] owners;
+    private final int size;
+    private final IntFunction<PositionRisk> positions;
+    private final IntFunction<AccountRisk> owners;
 
     /**
      * @param positions the market's positions
@@ -34,6 +37,7 @@ public final class MarketBook {
      * @throws IllegalArgumentException when a position is of another market or not its owner's
      */
     public MarketBook(String symbol, PositionRisk[] positions, AccountRisk[] owners) {
+        this(symbol, positions.length, copy(positions)::get, copy(owners)::get);
         if (positions.length != owners.length) {
             throw new IllegalArgumentException(positions.length + " positions for " + owners.length + " owners");
         }
@@ -43,9 +47,26 @@ public final class MarketBook {
                         + " in the book of " + symbol + " with the owner " + owners[i].accountId());
             }
         }
-        this.symbol = symbol;
-        this.positions = positions.clone();
-        this.owners = owners.clone();
+    }
+
+    /**
+     * A book whose positions are worked out when a rule or the output reads them: a sweep assesses the
+     * positions of the accounts its policy does not watch only then. The caller guarantees that position
+     * {@code k} is of this market and held by owner {@code k}.
+     *
+     * @param size      number of positions
+     * @param positions position {@code k}'s figures, for 0 &lt;= k &lt; size
+     * @param owners    the account holding position {@code k}
+     */
+    public MarketBook(String symbol, int size, IntFunction<PositionRisk> positions, IntFunction<AccountRisk> owners) {
+        this.symbol = Objects.requireNonNull(symbol, "symbol");
+        this.size = size;
+        this.positions = positions;
+        this.owners = owners;
+    }
+
+    private static <T> List<T> copy(T[] array) {
+        return List.of(array);
     }
 
     /** One book per market of the assessment, for every market in {@code symbols} (empty when none is held). */
@@ -71,12 +92,16 @@ public final class MarketBook {
 
     /** Number of open positions in the market. */
     public int getPositionCount() {
-        return positions.length;
+        return size;
     }
 
     /** The market's positions, in the engine's order. */
     public List<PositionRisk> positions() {
-        return List.of(positions);
+        List<PositionRisk> out = new ArrayList<>(size);
+        for (int k = 0; k < size; k++) {
+            out.add(positions.apply(k));
+        }
+        return out;
     }
 
     /**
@@ -85,10 +110,10 @@ public final class MarketBook {
      */
     public List<AdlCandidate> adlCandidates(Side side, AdlRanking ranking, Set<?> excludedAccounts) {
         List<AdlCandidate> out = new ArrayList<>();
-        for (int i = 0; i < positions.length; i++) {
-            PositionRisk p = positions[i];
+        for (int k = 0; k < size; k++) {
+            PositionRisk p = positions.apply(k);
             if (p.side() == side && !excludedAccounts.contains(p.accountId())) {
-                out.add(new AdlCandidate(p, AdlScore.of(ranking, p, owners[i])));
+                out.add(new AdlCandidate(p, AdlScore.of(ranking, p, owners.apply(k))));
             }
         }
         return out;
@@ -100,7 +125,8 @@ public final class MarketBook {
      */
     public Map<String, BigDecimal> profitsByAccount(Set<?>... excluded) {
         Map<String, BigDecimal> out = new java.util.LinkedHashMap<>();
-        for (PositionRisk p : positions) {
+        for (int k = 0; k < size; k++) {
+            PositionRisk p = positions.apply(k);
             if (p.unrealizedPnl().signum() > 0 && Arrays.stream(excluded).noneMatch(set -> set.contains(p.accountId()))) {
                 out.put(p.accountId(), p.unrealizedPnl());
             }
@@ -110,6 +136,6 @@ public final class MarketBook {
 
     @Override
     public String toString() {
-        return "MarketBook[" + symbol + ", " + positions.length + " positions]";
+        return "MarketBook[" + symbol + ", " + size + " positions]";
     }
 }

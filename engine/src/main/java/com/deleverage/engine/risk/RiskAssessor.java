@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Computes the figures that do not depend on policy (notional, tiered maintenance margin, equity,
@@ -32,7 +33,7 @@ public final class RiskAssessor {
         List<AccountRisk> accounts = new ArrayList<>(snapshot.accounts().size());
         List<PositionRisk> positions = new ArrayList<>();
         for (Account account : snapshot.accounts()) {
-            accounts.add(assessAccount(account, markets, positions));
+            accounts.add(assess(account, markets, positions));
         }
         return new Assessment(rank(accounts), positions);
     }
@@ -45,6 +46,20 @@ public final class RiskAssessor {
      * @param markets every market the account holds, by symbol
      */
     public AccountRisk assessAccount(Account account, Map<String, Market> markets, List<PositionRisk> out) {
+        return assess(account, markets, Objects.requireNonNull(out, "out"));
+    }
+
+    /**
+     * The account's own figures only, as {@link #assessAccount} returns them, without its positions' figures:
+     * no liquidation or bankruptcy prices are worked out. A sweep needs the positions of the accounts its
+     * policy does not watch only when someone asks for them.
+     */
+    public AccountRisk accountFigures(Account account, Map<String, Market> markets) {
+        return assess(account, markets, null);
+    }
+
+    /** {@code out} null: the account's figures only. */
+    private AccountRisk assess(Account account, Map<String, Market> markets, List<PositionRisk> out) {
         int n = account.positions().size();
         Market[] market = new Market[n];
         BigDecimal[] notional = new BigDecimal[n];
@@ -95,6 +110,9 @@ public final class RiskAssessor {
                 if (ratio != null && (worstIsolatedRatio == null || ratio.compareTo(worstIsolatedRatio) > 0)) {
                     worstIsolatedRatio = ratio;
                 }
+            }
+            if (out == null) {
+                continue;
             }
             BigDecimal liquidationPrice = LiquidationPrice.of(p.side(), p.size(), p.entryPrice(), collateral,
                     otherMargin, otherPnl, market[i].riskTiers(), tier[i]);

@@ -364,15 +364,10 @@ public final class MarketSweep implements AutoCloseable {
         return false;
     }
 
+    /** The market's book at the current figures, its unwatched positions assessed when read. */
     private MarketBook book(String symbol) {
         int[] held = positionsByMarket.get(symbol);
-        PositionRisk[] positions = new PositionRisk[held.length];
-        AccountRisk[] owners = new AccountRisk[held.length];
-        for (int k = 0; k < held.length; k++) {
-            positions[k] = positionRisk[held[k]];
-            owners[k] = accountRisk[ownerOf[held[k]]];
-        }
-        return new MarketBook(symbol, positions, owners);
+        return new MarketBook(symbol, held.length, k -> positionOf(held[k]), k -> accountRisk[ownerOf[held[k]]]);
     }
 
     private static AccountRisk withRank(AccountRisk a, int rank) {
@@ -381,8 +376,10 @@ public final class MarketSweep implements AutoCloseable {
     }
 
     /**
-     * Assesses the given accounts (in parallel chunks) at the current marks: writes their positions'
-     * figures into {@link #positionRisk} and returns their account figures by account index (ranks not set).
+     * Assesses the given accounts (in parallel chunks) at the current marks and returns their figures by
+     * account index (ranks not set). The positions of the accounts the version watches are assessed too,
+     * into {@link #positionRisk}; those of the others are cleared, to be assessed when asked
+     * ({@link #positionOf}): most of a book is never read between two ticks.
      */
     private AccountRisk[] assess(int[] which) {
         AccountRisk[] out = new AccountRisk[accounts.length];
@@ -392,15 +389,36 @@ public final class MarketSweep implements AutoCloseable {
             List<PositionRisk> positions = new ArrayList<>();
             for (int k = c * CHUNK; k < Math.min(which.length, (c + 1) * CHUNK); k++) {
                 int i = which[k];
-                positions.clear();
-                out[i] = assessor.assessAccount(accounts[i], marks, positions);
-                for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
-                    positionRisk[j] = positions.get(j - firstPosition[i]);
+                AccountRisk figures = assessor.accountFigures(accounts[i], marks);
+                if (version.watches(figures)) {
+                    positions.clear();
+                    figures = assessor.assessAccount(accounts[i], marks, positions);
+                    for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
+                        positionRisk[j] = positions.get(j - firstPosition[i]);
+                    }
+                } else {
+                    Arrays.fill(positionRisk, firstPosition[i], firstPosition[i + 1], null);
                 }
+                out[i] = figures;
             }
         });
         pool.submit(work).join();
         return out;
+    }
+
+    /** Position {@code j}'s figures at the current marks, assessing its account's positions on first use. */
+    private PositionRisk positionOf(int j) {
+        PositionRisk risk = positionRisk[j];
+        if (risk == null) {
+            int i = ownerOf[j];
+            List<PositionRisk> positions = new ArrayList<>(firstPosition[i + 1] - firstPosition[i]);
+            assessor.assessAccount(accounts[i], markets, positions);
+            for (int k = firstPosition[i]; k < firstPosition[i + 1]; k++) {
+                positionRisk[k] = positions.get(k - firstPosition[i]);
+            }
+            risk = positionRisk[j];
+        }
+        return risk;
     }
 
     /**
@@ -486,8 +504,8 @@ public final class MarketSweep implements AutoCloseable {
             return Optional.empty();
         }
         for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
-            if (positionRisk[j].symbol().equals(symbol)) {
-                return Optional.of(new PositionResult(positionRisk[j], monitor.standing(positionRisk[j])));
+            if (accounts[i].positions().get(j - firstPosition[i]).symbol().equals(symbol)) {
+                return Optional.of(new PositionResult(positionOf(j), monitor.standing(positionOf(j))));
             }
         }
         return Optional.empty();
@@ -505,7 +523,7 @@ public final class MarketSweep implements AutoCloseable {
     private AccountResult accountResult(int i) {
         List<PositionResult> positions = new ArrayList<>(firstPosition[i + 1] - firstPosition[i]);
         for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
-            positions.add(new PositionResult(positionRisk[j], monitor.standing(positionRisk[j])));
+            positions.add(new PositionResult(positionOf(j), monitor.standing(positionOf(j))));
         }
         AccountRisk risk = accountRisk[i];
         int rank = bookRanks()[i];

@@ -60,8 +60,9 @@ public class MarketSweepBenchmark {
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
         Map<String, String> files = PolicyFiles.fromDirectory(Path.of("..", "rules", "deleveraging"));
-        version = new RuleSetCompiler().compile("deleveraging", 1, files).compiledVersion()
-                .orElseThrow(() -> new IllegalStateException("the reference policy does not compile"));
+        var compilation = new RuleSetCompiler().compile("deleveraging", 1, files);
+        version = compilation.compiledVersion()
+                .orElseThrow(() -> new IllegalStateException("the reference policy does not compile: " + compilation.findings()));
         book = SweepBooks.book(positions, 42);
         at = book.asOf();
         snapshots = new Snapshot[] {SweepBooks.at(book, marks[0], at), SweepBooks.at(book, marks[1], at)};
@@ -85,6 +86,7 @@ public class MarketSweepBenchmark {
             System.out.printf("%n[sweep] last tick: %s actions, %,d firings, %,d facts updated, assess %d ms, fire %d ms%n",
                     last.actionCounts(), last.ruleFirings(), last.factsUpdated(), last.assessTime().toMillis(),
                     last.fireTime().toMillis());
+            System.out.printf("[sweep] firings by rule: %s%n", last.firingsByRule());
             sweep.close();
         }
         baseline.close();

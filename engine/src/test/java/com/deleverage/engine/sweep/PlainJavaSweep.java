@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -147,15 +148,26 @@ final class PlainJavaSweep implements AutoCloseable {
         snapshot.markets().forEach(m -> markets.put(m.symbol(), m));
         List<Account> accounts = snapshot.accounts();
         int chunks = (accounts.size() + CHUNK - 1) / CHUNK;
+        // Every account's own figures; its positions' figures only for the accounts at risk, the others' when
+        // a check reads them (an ADL book, the winners, the lights): as the sweep does.
         AccountRisk[] risks = new AccountRisk[accounts.size()];
-        List<PositionRisk>[] positionsOf = new List[accounts.size()];
+        List<PositionRisk>[] assessed = new List[accounts.size()];
         pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(c -> {
             for (int i = c * CHUNK; i < Math.min(accounts.size(), (c + 1) * CHUNK); i++) {
-                List<PositionRisk> positions = new ArrayList<>(accounts.get(i).positions().size());
-                risks[i] = assessor.assessAccount(accounts.get(i), markets, positions);
-                positionsOf[i] = positions;
+                risks[i] = assessor.accountFigures(accounts.get(i), markets);
+                if (atRisk(risks[i])) {
+                    assessed[i] = new ArrayList<>(accounts.get(i).positions().size());
+                    assessor.assessAccount(accounts.get(i), markets, assessed[i]);
+                }
             }
         })).join();
+        IntFunction<List<PositionRisk>> positionsOf = i -> {
+            if (assessed[i] == null) {
+                assessed[i] = new ArrayList<>(accounts.get(i).positions().size());
+                assessor.assessAccount(accounts.get(i), markets, assessed[i]);
+            }
+            return assessed[i];
+        };
         int[] rank = rankAtRisk(risks);
 
         List<Action> actions = new ArrayList<>();
@@ -163,11 +175,14 @@ final class PlainJavaSweep implements AutoCloseable {
         Set<String> liquidated = new HashSet<>();
         for (int i = 0; i < risks.length; i++) {
             AccountRisk a = risks[i];
+            if (!atRisk(a)) {
+                continue; // no pool of the account is at the warning ratio, none is bankrupt
+            }
             if (a.marginMode() == MarginMode.CROSS) {
-                classify(a.accountId(), null, a.bankrupt(), a.marginRatio(), a.equity(), rank[i], positionsOf[i],
+                classify(a.accountId(), null, a.bankrupt(), a.marginRatio(), a.equity(), rank[i], positionsOf.apply(i),
                         markets, actions, plans, liquidated);
             } else {
-                for (PositionRisk p : positionsOf[i]) {
+                for (PositionRisk p : positionsOf.apply(i)) {
                     classify(a.accountId(), p.symbol(), p.bankrupt(), p.marginRatio(), p.equity(), rank[i], List.of(p),
                             markets, actions, plans, liquidated);
                 }
@@ -198,7 +213,7 @@ final class PlainJavaSweep implements AutoCloseable {
                 candidates.computeIfAbsent(symbol + side, k -> {
                     List<AdlCandidate> list = new ArrayList<>();
                     for (int i = 0; i < risks.length; i++) {
-                        for (PositionRisk p : positionsOf[i]) {
+                        for (PositionRisk p : positionsOf.apply(i)) {
                             if (p.symbol().equals(symbol) && p.side() == side) {
                                 list.add(new AdlCandidate(p, AdlScore.of(RANKING, p, risks[i])));
                             }
@@ -272,7 +287,7 @@ final class PlainJavaSweep implements AutoCloseable {
                     if (liquidated.contains(risks[i].accountId()) || risks[i].accountId().equals(p.accountId())) {
                         continue;
                     }
-                    for (PositionRisk q : positionsOf[i]) {
+                    for (PositionRisk q : positionsOf.apply(i)) {
                         if (q.symbol().equals(p.symbol()) && q.unrealizedPnl().signum() > 0
                                 && !formerWinners.contains(q.accountId() + "\u0000" + q.symbol())) {
                             profits.put(q.accountId(), q.unrealizedPnl());
@@ -370,7 +385,7 @@ final class PlainJavaSweep implements AutoCloseable {
      */
     private int[] rankAtRisk(AccountRisk[] risks) {
         Integer[] order = IntStream.range(0, risks.length)
-                .filter(i -> risks[i].bankrupt() || risks[i].marginRatio().compareTo(MARGIN_CALL_RATIO) >= 0)
+                .filter(i -> atRisk(risks[i]))
                 .boxed().toArray(Integer[]::new);
         Arrays.sort(order, (x, y) -> MarketSweep.riskiestFirst(risks[x], risks[y]));
         int[] rank = new int[risks.length];
@@ -378,6 +393,10 @@ final class PlainJavaSweep implements AutoCloseable {
             rank[order[r]] = r + 1;
         }
         return rank;
+    }
+
+    private static boolean atRisk(AccountRisk account) {
+        return account.bankrupt() || account.marginRatio().compareTo(MARGIN_CALL_RATIO) >= 0;
     }
 
     private int[] rank(AccountRisk[] risks) {
