@@ -45,6 +45,13 @@ public class MarketSweepBenchmark {
     @Param({"10000", "100000", "1000000"})
     public int positions;
 
+    /**
+     * Accounts at or above the warning ratio after a 1% move: {@code crash} ({@link SweepBooks#book}) 7%,
+     * {@code volatile} 1.9%, {@code calm} none.
+     */
+    @Param({"crash", "volatile", "calm"})
+    public String profile;
+
     private CompiledVersion version;
     private Snapshot book;
     private MarketSweep sweep;
@@ -63,7 +70,12 @@ public class MarketSweepBenchmark {
         var compilation = new RuleSetCompiler().compile("deleveraging", 1, files);
         version = compilation.compiledVersion()
                 .orElseThrow(() -> new IllegalStateException("the reference policy does not compile: " + compilation.findings()));
-        book = SweepBooks.book(positions, 42);
+        book = switch (profile) {
+            case "crash" -> SweepBooks.book(positions, 42);
+            case "volatile" -> SweepBooks.volatileBook(positions, 42);
+            case "calm" -> SweepBooks.calmBook(positions, 42);
+            default -> throw new IllegalArgumentException("profile crash or calm, not " + profile);
+        };
         at = book.asOf();
         snapshots = new Snapshot[] {SweepBooks.at(book, marks[0], at), SweepBooks.at(book, marks[1], at)};
         baseline = new PlainJavaSweep(Runtime.getRuntime().availableProcessors());

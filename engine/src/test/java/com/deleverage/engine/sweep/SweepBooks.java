@@ -36,8 +36,32 @@ public final class SweepBooks {
     private SweepBooks() {
     }
 
-    /** A book of {@code positions} positions (rounded up to whole accounts of four). */
+    /**
+     * A crash book of {@code positions} positions (rounded up to whole accounts of four): leverage 2-60x,
+     * entries within 4% of the mark. After a 1% move about 7% of the accounts are at or above the warning
+     * ratio (5% bankrupt): tens of thousands of liquidations per million positions to decide on every tick.
+     */
     public static Snapshot book(int positions, long seed) {
+        return book(positions, seed, 60, 400);
+    }
+
+    /**
+     * A volatile book: leverage 2-40x, entries within 3% of the mark. After a 1% move about 1.9% of the
+     * accounts are at or above the warning ratio (1.1% bankrupt).
+     */
+    public static Snapshot volatileBook(int positions, long seed) {
+        return book(positions, seed, 40, 300);
+    }
+
+    /**
+     * A calm book: leverage 2-25x, entries within 2% of the mark; a 1% move puts no account at the warning
+     * ratio, so a tick is the assessment and the market rules alone.
+     */
+    public static Snapshot calmBook(int positions, long seed) {
+        return book(positions, seed, 25, 200);
+    }
+
+    private static Snapshot book(int positions, long seed, int maxLeverage, int entrySpreadBasisPoints) {
         SplittableRandom random = new SplittableRandom(seed);
         int accounts = (positions + SYMBOLS.length - 1) / SYMBOLS.length;
         List<Account> out = new ArrayList<>(accounts);
@@ -46,9 +70,10 @@ public final class SweepBooks {
             List<Position> held = new ArrayList<>(SYMBOLS.length);
             BigDecimal margin = BigDecimal.ZERO;
             for (int m = 0; m < SYMBOLS.length; m++) {
-                int leverage = 2 + random.nextInt(59);
+                int leverage = 2 + random.nextInt(maxLeverage - 1);
                 BigDecimal notional = BigDecimal.valueOf(500 + random.nextInt(40_000));
-                BigDecimal entry = MARKS[m].multiply(BigDecimal.valueOf(9_600 + random.nextInt(800), 4))
+                BigDecimal entry = MARKS[m].multiply(BigDecimal.valueOf(10_000 - entrySpreadBasisPoints
+                                + random.nextInt(2 * entrySpreadBasisPoints), 4))
                         .setScale(MARKS[m].scale() + 2, RoundingMode.HALF_EVEN);
                 BigDecimal quantity = notional.divide(entry, 3, RoundingMode.HALF_EVEN).max(new BigDecimal("0.001"));
                 if (random.nextBoolean()) {
