@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 /**
  * A position's place in its market side's auto-deleveraging queue, as ranked by the policy's chosen
- * score. Policies insert these facts (through the ADL queue functions); the evaluation output reports
- * them per position.
+ * score: the ADL indicator the evaluation output reports per position. The engine ranks it from the
+ * {@link AdlLights} a policy states for the market; it is not a fact of the session.
  *
  * @param accountId     the position's account
  * @param symbol        the position's market
