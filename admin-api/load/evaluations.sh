@@ -5,6 +5,7 @@
 #
 #   admin-api/load/evaluations.sh                     # build the jar first: ./mvnw -pl admin-api -am package -DskipTests
 #   MODES="group-commit off" DURATION=20s CONNECTIONS=16 THREADS=2 admin-api/load/evaluations.sh
+#   JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/platform.jfr,settings=profile" MODES=group-commit admin-api/load/evaluations.sh
 #
 # Needs wrk (Debian: apt-get install -y wrk) and the jar admin-api/target/deleveraging-platform.jar.
 # Bounded: each mode runs WARMUP + DURATION; the server is stopped by its PID afterwards. Loopback only.
@@ -38,7 +39,8 @@ echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) CPUs, $("$JAVA" -ver
 echo "# wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up), single-account snapshot, HTTP Basic"
 for mode in $MODES; do
   work="$(mktemp -d)"
-  "$JAVA" -Xms"$HEAP" -Xmx"$HEAP" -Dmicronaut.environments=dev \
+  # shellcheck disable=SC2086 # JAVA_OPTS holds several options
+  "$JAVA" -Xms"$HEAP" -Xmx"$HEAP" ${JAVA_OPTS:-} -Dmicronaut.environments=dev \
     -Dmicronaut.server.host=127.0.0.1 -Dmicronaut.server.port="$PORT" \
     -Ddeleveraging.data-dir="$work" -Ddeleveraging.decision-log.mode="$mode" \
     -jar "$JAR" > "$work/server.log" 2>&1 &

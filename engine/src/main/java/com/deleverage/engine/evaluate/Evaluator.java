@@ -53,11 +53,11 @@ public final class Evaluator {
         validator.requireValid(snapshot);
         long start = System.nanoTime();
         Assessment assessment = assessor.assess(snapshot);
-        KieSession session = version.kieBase().newKieSession();
+        KieSession session = version.pooledSession();
+        FiringMonitor monitor = new FiringMonitor(version, session, limits, start);
+        session.addEventListener(monitor.budget());
+        session.addEventListener(monitor);
         try {
-            FiringMonitor monitor = new FiringMonitor(version, session, limits, start);
-            session.addEventListener(monitor.budget());
-            session.addEventListener(monitor);
             session.insert(new EvaluationContext(version.ruleSet(), version.version(), snapshot.asOf()));
             snapshot.markets().forEach(session::insert);
             snapshot.insuranceFunds().forEach(session::insert);
@@ -85,7 +85,9 @@ public final class Evaluator {
                     results(assessment, lights), monitor.actions(), monitor.firedRules(), monitor.firings(),
                     Duration.ofNanos(System.nanoTime() - start));
         } finally {
-            session.dispose();
+            session.removeEventListener(monitor.budget());
+            session.removeEventListener(monitor);
+            session.dispose(); // back to the version's pool, reset
         }
     }
 

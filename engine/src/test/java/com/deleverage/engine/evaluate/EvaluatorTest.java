@@ -136,6 +136,35 @@ class EvaluatorTest {
                 });
     }
 
+    /** Sessions are pooled per version: one left by a failed evaluation carries nothing into the next. */
+    @Test
+    void anEvaluationAfterAFailedOneStartsFromAnEmptySession() {
+        CompiledVersion version = compile("""
+                rule "Loops on the account named loop"
+                when
+                    $a : AccountRisk( accountId == "loop" )
+                then
+                    update($a);
+                end
+                rule "Warn every account"
+                when
+                    $a : AccountRisk( )
+                then
+                    insert(new MarginCall($a.accountId(), null, $a.marginRatio(), "seen"));
+                end
+                """);
+        Evaluator evaluator = new Evaluator(new EvaluationLimits(500, Duration.ofSeconds(10)));
+        Snapshot looping = of(btc("100000"), cross("loop", "10000", "0.1", "90000"));
+        for (int round = 0; round < 3; round++) {
+            assertThatThrownBy(() -> evaluator.evaluate(version, looping))
+                    .isInstanceOfSatisfying(EvaluationFailedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(EvaluationFailedException.Reason.RULE_FIRING_LIMIT));
+            Decision decision = evaluator.evaluate(version, book);
+            assertThat(decision.actions()).extracting(a -> a.action().account()).containsExactlyInAnyOrder("acct-1", "acct-2");
+            assertThat(decision.ruleFirings()).isEqualTo(2);
+        }
+    }
+
     @Test
     void aPolicyThatLoopsPastTheDeadlineFailsAtTheTimeLimit() {
         CompiledVersion version = compile(LOOPS_FOREVER);
