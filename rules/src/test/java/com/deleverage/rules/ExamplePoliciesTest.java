@@ -51,6 +51,7 @@ class ExamplePoliciesTest {
             broken/no-rule-files     | NO_RULE_FILES     | ERROR   | -                         | 0  | 0  | -
             broken/rule-never-fired  | RULE_NEVER_FIRED  | WARNING | policy.drl                | 6  | 1  | Warn
             broken/no-scenarios      | NO_SCENARIOS      | WARNING | -                         | 0  | 0  | -
+            broken/account-watch-unsafe | ACCOUNT_WATCH_UNSAFE | ERROR | scenarios/warn.yaml  | 3  | 0  | Warn
             """)
     void eachBrokenExampleYieldsItsFinding(String folder, String code, Severity severity, String file, int line,
                                            int column, String rule) {
@@ -74,6 +75,18 @@ class ExamplePoliciesTest {
                         + "{type=MARGIN_CALL, account=alice}; the decision's actions: none");
         assertThat(report.scenariosRun()).isEqualTo(1);
         assertThat(report.scenariosFailed()).isEqualTo(1);
+    }
+
+    /** carol (ratio 0.8) is below the stated watch of 0.9, so the platform would never warn her. */
+    @Test
+    void anUnsafeAccountWatchNamesTheActionItWouldHide() {
+        ValidationReport report = validate("broken/account-watch-unsafe");
+
+        assertThat(report.findings()).singleElement().extracting(Finding::message)
+                .isEqualTo("the version watches accounts from margin ratio 0.9, but in scenario 'Accounts at 100% and at"
+                        + " 80%' rule \"Warn\" decides differently when every account is a fact: MARGIN_CALL of carol"
+                        + " (1 action(s) in all). State the lowest margin ratio any rule acts on, or no AccountWatch");
+        assertThat(report.scenariosFailed()).as("the scenario itself passes").isZero();
     }
 
     @Test

@@ -32,13 +32,27 @@ public final class Evaluator {
     private final RiskAssessor assessor = new RiskAssessor();
     private final SnapshotValidator validator = new SnapshotValidator();
     private final EvaluationLimits limits;
+    private final boolean honoursAccountWatch;
 
     public Evaluator() {
         this(EvaluationLimits.DEFAULT);
     }
 
     public Evaluator(EvaluationLimits limits) {
+        this(limits, true);
+    }
+
+    private Evaluator(EvaluationLimits limits, boolean honoursAccountWatch) {
         this.limits = limits;
+        this.honoursAccountWatch = honoursAccountWatch;
+    }
+
+    /**
+     * An evaluator with the same limits that inserts every account, whatever {@code AccountWatch} the version
+     * states: what the validator compares a watched version's decisions with.
+     */
+    public Evaluator insertingEveryAccount() {
+        return new Evaluator(limits, false);
     }
 
     public EvaluationLimits limits() {
@@ -65,7 +79,7 @@ public final class Evaluator {
             MarketBook.of(symbols, assessment.accounts(), assessment.positions()).values().forEach(session::insert);
             Set<String> watched = new HashSet<>();
             for (AccountRisk account : assessment.accounts()) {
-                if (version.watches(account)) {
+                if (!honoursAccountWatch || version.watches(account)) {
                     watched.add(account.accountId());
                     session.insert(account);
                 }

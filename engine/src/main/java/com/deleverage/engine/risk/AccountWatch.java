@@ -12,8 +12,9 @@ import java.util.Objects;
  * <p>The engine then inserts {@link AccountRisk} and {@link PositionRisk} facts only for the accounts at or
  * above the ratio or bankrupt, the same in a one-shot evaluation and in a sweep. Every position still
  * reaches the policy through its market's {@link MarketBook} (ADL queues, winners). A rule that needs an
- * account below the ratio as a fact of its own therefore never fires for it: the validator's rule coverage
- * reports such a rule when no scenario makes it fire. Without a watch every account is inserted.
+ * account below the ratio as a fact of its own therefore never fires for it: the validator evaluates every
+ * scenario with and without the watch and rejects a version whose decisions differ (ACCOUNT_WATCH_UNSAFE).
+ * Without a watch every account is inserted.
  *
  * @param marginRatio the lowest margin ratio the policy acts on
  */

@@ -22,23 +22,27 @@ import java.util.TreeMap;
 
 /**
  * Validates a rule set version before anything can activate it: (1) lint, (2) compile, (3) run the
- * version's own scenarios ({@code scenarios/*.yaml}), then report rules no scenario fired. Scenarios run
- * only when lint and compilation are clean, so code that failed the lint never executes.
+ * version's own scenarios ({@code scenarios/*.yaml}), then report rules no scenario fired, and (4) for a
+ * version that states an {@code AccountWatch}, check on every scenario that the watch changes no action.
+ * Scenarios run only when lint and compilation are clean, so code that failed the lint never executes.
  */
 public final class PolicyValidator {
     public static final String SCENARIO_FAILED = "SCENARIO_FAILED";
     public static final String SCENARIO_INVALID = "SCENARIO_INVALID";
     public static final String RULE_NEVER_FIRED = "RULE_NEVER_FIRED";
     public static final String NO_SCENARIOS = "NO_SCENARIOS";
+    public static final String ACCOUNT_WATCH_UNSAFE = "ACCOUNT_WATCH_UNSAFE";
 
     private final RuleSetCompiler compiler;
     private final PolicyLinter linter = new PolicyLinter();
     private final ScenarioReader reader = new ScenarioReader();
     private final ScenarioRunner runner;
+    private final AccountWatchCheck watchCheck;
 
     public PolicyValidator(RuleSetCompiler compiler, Evaluator evaluator) {
         this.compiler = compiler;
         this.runner = new ScenarioRunner(evaluator);
+        this.watchCheck = new AccountWatchCheck(evaluator);
     }
 
     public ValidationReport validate(String ruleSet, int version, Map<String, String> files) {
@@ -104,6 +108,7 @@ public final class PolicyValidator {
             findings.add(new Finding(RULE_NEVER_FIRED, Severity.WARNING, file, line, 1, rule,
                     "no scenario makes rule \"" + rule + "\" fire: add a scenario that shows what it decides"));
         }
+        findings.addAll(watchCheck.check(compiled, scenarios));
         return new ValidationReport(compiled.hash(), findings, results.size(), failed);
     }
 
