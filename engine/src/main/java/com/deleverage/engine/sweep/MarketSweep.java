@@ -37,11 +37,14 @@ import java.util.stream.IntStream;
 /**
  * A book kept resident in one session of a compiled version, evaluated again on every mark-price tick.
  *
- * <p>{@link #open} validates the book, assesses every account and position, inserts them with the markets
- * and funds into one session and fires the policy (tick 0). {@link #tick} then changes only what a price
- * move changes: the moved markets, the figures of the accounts holding them (recomputed in parallel) and
- * the risk ranks that shift, each through its {@link FactHandle}, so Drools re-evaluates only the rules
- * that depend on them. The policy must be written for a long-lived session (see
+ * <p>{@link #open} validates the book, assesses every account, inserts the markets, the funds, one
+ * {@link MarketBook} per market and the accounts the version watches (with their positions) into one
+ * session and fires the policy (tick 0). {@link #tick} then changes only what a price move changes: the
+ * moved markets, the figures of the accounts holding them (recomputed in parallel), the books of the
+ * markets those accounts hold, the watched accounts (inserted when they cross the watched ratio, deleted
+ * when they fall back) and their ranks, each through its {@link FactHandle}, so Drools re-evaluates only
+ * the rules that depend on them. The positions of unwatched accounts are assessed only when a rule or the
+ * output reads them. The policy must be written for a long-lived session (see
  * {@code docs/reference-policy.md}, "Long-lived sessions"): facts it derives from the figures are logical
  * ({@code insertLogical}), so they are withdrawn when the figures change; facts it inserts with a plain
  * {@code insert} live for one tick, and the sweep withdraws them before the next; once-per-evaluation

@@ -22,8 +22,10 @@ import java.util.TreeMap;
  *                            (actions still justified from earlier ticks first)
  * @param movedMarkets        markets whose mark price changed in this tick
  * @param accountsReassessed  accounts whose figures were recomputed (those holding a moved market)
- * @param positionsReassessed positions recomputed
- * @param factsUpdated        account, position and market facts updated in the session
+ * @param positionsReassessed positions of those accounts (fully assessed for watched accounts; the others'
+ *                            when read)
+ * @param factsUpdated        facts the tick inserted, updated or deleted: markets, market books, and the
+ *                            watched accounts and their positions
  * @param ruleFirings         rule firings of this tick
  * @param firingsByRule       those firings per rule, in the order the rules first fired in this tick
  * @param assessTime          time spent recomputing figures and risk ranks
