@@ -3,15 +3,10 @@
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Basic dHJhZGVyOnRyYWRlci1kZXYtcGFzc3dvcmQ=" -- trader:trader-dev-password
-wrk.body = [[
-{"ruleSet": "deleveraging", "asOf": "2025-10-10T21:15:00Z",
- "markets": [{"symbol": "BTCUSDT", "markPrice": "103441.3", "indexPrice": "103500.1",
-              "riskTiers": [{"notionalFloor": "0", "notionalCap": "50000", "maintenanceMarginRate": "0.004", "maintenanceAmount": "0", "maxLeverage": 125},
-                            {"notionalFloor": "50000", "notionalCap": "10000000", "maintenanceMarginRate": "0.005", "maintenanceAmount": "50", "maxLeverage": 100}]}],
- "insuranceFunds": [{"symbol": "BTCUSDT", "balance": "2500000", "peakBalance8h": "2600000"}],
- "accounts": [{"id": "acct-1", "walletBalance": "1900", "marginMode": "CROSS",
-               "positions": [{"symbol": "BTCUSDT", "quantity": "-0.5", "entryPrice": "100000", "leverage": 20}]}]}
-]]
+-- The body is evaluation.json beside this script (evaluations.sh exports its path as BODY_FILE).
+local file = assert(io.open(os.getenv("BODY_FILE") or "admin-api/load/evaluation.json", "r"))
+wrk.body = file:read("*a")
+file:close()
 
 local errors = 0
 
