@@ -24,6 +24,7 @@ import static com.deleverage.engine.testing.Snapshots.d;
 import static com.deleverage.engine.testing.Snapshots.drl;
 import static com.deleverage.engine.testing.Snapshots.of;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A policy that states an account watch sees only the accounts it promised to act on, and decides the same. */
 class AccountWatchTest {
@@ -77,6 +78,39 @@ class AccountWatchTest {
         assertThat(warned(decision)).containsExactly("at", "bust");
         assertThat(decision.accounts()).extracting(a -> a.risk().accountId()).containsExactly("at", "below", "bust");
         assertThat(decision.accounts().get(1).risk().marginRatio()).isEqualByComparingTo("0.4");
+    }
+
+    @Test
+    void aWatchStatedTwiceKeepsTheLowerRatio() {
+        CompiledVersion version = compile(WATCH_FROM_ONE_HALF, """
+                rule "Watch from three tenths"
+                when
+                then
+                    insertLogical(new com.deleverage.engine.risk.AccountWatch(new java.math.BigDecimal("0.3")));
+                end
+                """, WARN_EVERY_ACCOUNT_IT_SEES);
+        assertThat(version.accountWatch()).contains(new AccountWatch(d("0.3")));
+        // "below" (ratio 0.4) is now watched too
+        assertThat(warned(evaluator.evaluate(version, snapshot))).containsExactly("at", "below", "bust");
+    }
+
+    @Test
+    void aPolicyWhoseRulesFailOnAnEmptySessionWatchesEveryAccount() {
+        CompiledVersion version = compile(WATCH_FROM_ONE_HALF, """
+                rule "Fails before anything is known"
+                salience 10
+                when
+                then
+                    throw new IllegalStateException("no market yet");
+                end
+                """);
+        assertThat(version.accountWatch()).isEmpty();
+    }
+
+    @Test
+    void aNegativeRatioIsRefused() {
+        assertThatThrownBy(() -> new AccountWatch(d("-0.1"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot be negative");
     }
 
     /**
