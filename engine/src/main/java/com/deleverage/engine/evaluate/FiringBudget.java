@@ -4,6 +4,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Match;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class FiringBudget extends DefaultAgendaEventListener {
     private long deadlineNanos;
     private int firings;
     private String firingRule;
-    private List<Object> matchedFacts = List.of();
+    private Match firingMatch; // its facts are read only when an action asks (most firings insert none)
     private EvaluationFailedException.Reason limitHit;
 
     public FiringBudget(KieSession session) {
@@ -35,14 +36,14 @@ public final class FiringBudget extends DefaultAgendaEventListener {
         firingsByRule.clear();
         firings = 0;
         firingRule = null;
-        matchedFacts = List.of();
+        firingMatch = null;
         limitHit = null;
     }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
-        firingRule = event.getMatch().getRule().getName();
-        matchedFacts = event.getMatch().getObjects();
+        firingMatch = event.getMatch();
+        firingRule = firingMatch.getRule().getName();
     }
 
     @Override
@@ -74,7 +75,7 @@ public final class FiringBudget extends DefaultAgendaEventListener {
 
     /** The facts the firing rule matched (may hold nulls for patterns under 'not'). */
     public List<Object> matchedFacts() {
-        return matchedFacts;
+        return firingMatch == null ? List.of() : firingMatch.getObjects();
     }
 
     public int firings() {
