@@ -7,6 +7,7 @@ import com.deleverage.engine.model.Side;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The policy's choice of how the ADL indicator ("lights") of a market is ranked: both sides of the market's
@@ -50,7 +51,7 @@ public final class AdlLights {
     private Map<String, AdlStanding> rank() {
         Map<String, AdlStanding> out = new HashMap<>(book.getPositionCount() * 2);
         for (Side side : Side.values()) {
-            AdlQueue queue = AdlQueue.of(book.getSymbol(), side, book.adlCandidates(side, ranking, java.util.Set.of()),
+            AdlQueue queue = AdlQueue.of(book.getSymbol(), side, book.adlCandidates(side, ranking, Set.of()),
                     AdlEligibility.ALL);
             queue.standings().forEach(s -> out.put(s.accountId(), s));
         }

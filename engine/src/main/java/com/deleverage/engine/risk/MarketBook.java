@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +38,7 @@ public final class MarketBook {
      * @throws IllegalArgumentException when a position is of another market or not its owner's
      */
     public MarketBook(String symbol, PositionRisk[] positions, AccountRisk[] owners) {
-        this(symbol, positions.length, copy(positions)::get, copy(owners)::get);
+        this(symbol, positions.length, List.of(positions)::get, List.of(owners)::get); // copies: the book is immutable
         if (positions.length != owners.length) {
             throw new IllegalArgumentException(positions.length + " positions for " + owners.length + " owners");
         }
@@ -65,10 +66,6 @@ public final class MarketBook {
         this.owners = owners;
     }
 
-    private static <T> List<T> copy(T[] array) {
-        return List.of(array);
-    }
-
     /** One book per market of the assessment, for every market in {@code symbols} (empty when none is held). */
     public static Map<String, MarketBook> of(Collection<String> symbols, List<AccountRisk> accounts,
                                              List<PositionRisk> positions) {
@@ -77,7 +74,7 @@ public final class MarketBook {
         Map<String, List<PositionRisk>> bySymbol = new HashMap<>();
         symbols.forEach(s -> bySymbol.put(s, new ArrayList<>()));
         positions.forEach(p -> bySymbol.get(p.symbol()).add(p));
-        Map<String, MarketBook> books = new java.util.LinkedHashMap<>();
+        Map<String, MarketBook> books = new LinkedHashMap<>();
         for (String symbol : symbols) {
             PositionRisk[] held = bySymbol.get(symbol).toArray(PositionRisk[]::new);
             AccountRisk[] owners = Arrays.stream(held).map(p -> accountsById.get(p.accountId())).toArray(AccountRisk[]::new);
@@ -124,7 +121,7 @@ public final class MarketBook {
      * in any of the {@code excluded} sets: the winners who can share a loss.
      */
     public Map<String, BigDecimal> profitsByAccount(Set<?>... excluded) {
-        Map<String, BigDecimal> out = new java.util.LinkedHashMap<>();
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
         for (int k = 0; k < size; k++) {
             PositionRisk p = positions.apply(k);
             if (p.unrealizedPnl().signum() > 0 && Arrays.stream(excluded).noneMatch(set -> set.contains(p.accountId()))) {
