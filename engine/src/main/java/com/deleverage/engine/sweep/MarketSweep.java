@@ -14,6 +14,7 @@ import com.deleverage.engine.risk.AccountRisk;
 import com.deleverage.engine.risk.MarketBook;
 import com.deleverage.engine.risk.PositionRisk;
 import com.deleverage.engine.risk.RiskAssessor;
+import com.deleverage.engine.snapshot.InvalidSnapshotException;
 import com.deleverage.engine.snapshot.SnapshotValidator;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -211,29 +213,66 @@ public final class MarketSweep implements AutoCloseable {
      * @throws EvaluationFailedException when the policy fails or hits a limit (the sweep is then unusable)
      */
     public SweepResult tick(Map<String, BigDecimal> markPrices, Instant at) {
-        Objects.requireNonNull(at, "asOf");
-        requireUsable();
+        List<Market> moves = new ArrayList<>();
         markPrices.forEach((symbol, price) -> {
-            if (!markets.containsKey(symbol)) {
+            Market m = markets.get(symbol);
+            if (m == null) {
                 throw new IllegalArgumentException("market " + symbol + " is not in the book");
             }
             if (price == null || price.signum() <= 0) {
                 throw new IllegalArgumentException("mark price of " + symbol + " must be positive");
             }
+            if (m.markPrice().compareTo(price) != 0) {
+                moves.add(new Market(symbol, price, m.indexPrice(), m.openInterest(), m.priceChangePct1h(),
+                        m.realizedVol1h(), m.fundingPremium(), m.riskTiers()));
+            }
         });
+        return tick(moves, at);
+    }
+
+    /**
+     * Replaces markets and evaluates the book again: each given market takes the place of the book's market
+     * of its symbol, with its mark price and what the market-wide rules read (index price, open interest,
+     * 1-hour move, realised volatility, funding premium). Markets not given stay as they are. The accounts
+     * holding a market whose mark price changed are reassessed; a market whose other fields alone changed
+     * is one fact update.
+     *
+     * @param moves markets of the book, each with the book's risk tiers
+     * @param at    the tick's time, the policy's "now"
+     * @throws IllegalArgumentException  for an unknown market or changed risk tiers (open a new sweep)
+     * @throws InvalidSnapshotException  for a market the input rules refuse (a mark that is not positive,
+     *                                   a market given twice, ...); the sweep stays usable
+     * @throws EvaluationFailedException when the policy fails or hits a limit (the sweep is then unusable)
+     */
+    public SweepResult tick(Collection<Market> moves, Instant at) {
+        Objects.requireNonNull(at, "asOf");
+        requireUsable();
+        for (Market m : moves) {
+            Market current = markets.get(m.symbol());
+            if (current == null) {
+                throw new IllegalArgumentException("market " + m.symbol() + " is not in the book");
+            }
+            if (!current.riskTiers().equals(m.riskTiers())) {
+                throw new IllegalArgumentException("the risk tiers of " + m.symbol()
+                        + " cannot change in a tick: open a new sweep with them");
+            }
+        }
+        new SnapshotValidator().requireValid(new Snapshot(ruleSet, at, List.copyOf(moves), List.of(), List.of()));
         long start = System.nanoTime();
         broken = true; // until the tick completes
         ticks++;
         asOf = at;
+        Set<String> changed = new LinkedHashSet<>();
         Set<String> moved = new LinkedHashSet<>();
-        markPrices.forEach((symbol, price) -> {
-            Market m = markets.get(symbol);
-            if (m.markPrice().compareTo(price) != 0) {
-                markets.put(symbol, new Market(symbol, price, m.indexPrice(), m.openInterest(), m.priceChangePct1h(),
-                        m.realizedVol1h(), m.fundingPremium(), m.riskTiers()));
-                moved.add(symbol);
+        for (Market m : moves) {
+            Market current = markets.put(m.symbol(), m);
+            if (!m.equals(current)) {
+                changed.add(m.symbol());
             }
-        });
+            if (current.markPrice().compareTo(m.markPrice()) != 0) {
+                moved.add(m.symbol());
+            }
+        }
         // Figures: only the accounts holding a moved market change; ranks may shift for everyone.
         boolean[] dirty = new boolean[accounts.length];
         int dirtyCount = 0;
@@ -264,7 +303,7 @@ public final class MarketSweep implements AutoCloseable {
             session.delete(handle);
         }
         int updated = 0;
-        for (String symbol : moved) {
+        for (String symbol : changed) {
             session.update(marketHandles.get(symbol), markets.get(symbol));
             updated++;
         }

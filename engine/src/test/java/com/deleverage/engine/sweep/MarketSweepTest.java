@@ -212,6 +212,58 @@ class MarketSweepTest {
         }
     }
 
+    /**
+     * A tick may replace whole markets, not just their marks. BTCUSDT -8 % in the hour (a level-1 circuit
+     * breaker: the reference policy halts trading at a 7 % decline) at a mark of 98,000; then the same mark
+     * with no 1-hour move: only the market fact changes, no account is reassessed, and the halt is withdrawn.
+     */
+    @Test
+    void aTickCanReplaceAWholeMarketAndTheMarketRulesSeeIt() {
+        Snapshot book = SweepBooks.book(400, 13);
+        Market btc = book.markets().get(0);
+        Market falling = new Market("BTCUSDT", new BigDecimal("98000"), btc.indexPrice(), btc.openInterest(),
+                new BigDecimal("-0.08"), btc.realizedVol1h(), btc.fundingPremium(), btc.riskTiers());
+        Market steady = new Market("BTCUSDT", new BigDecimal("98000"), btc.indexPrice(), btc.openInterest(),
+                null, btc.realizedVol1h(), btc.fundingPremium(), btc.riskTiers());
+        try (MarketSweep sweep = MarketSweep.open(version, book)) {
+            Instant at = book.asOf().plusSeconds(1);
+            SweepResult halted = sweep.tick(List.of(falling), at);
+            assertSame(sweep, halted, evaluator.evaluate(version, withMarket(book, falling, at)));
+            assertThat(halted.movedMarkets()).containsExactly("BTCUSDT");
+            assertThat(halted.actions()).map(a -> a.action().toString())
+                    .anyMatch(a -> a.startsWith("HaltTrading[symbol=BTCUSDT"));
+
+            SweepResult resumed = sweep.tick(List.of(steady), at.plusSeconds(1));
+            assertSame(sweep, resumed, evaluator.evaluate(version, withMarket(book, steady, at.plusSeconds(1))));
+            assertThat(resumed.movedMarkets()).isEmpty();
+            assertThat(resumed.accountsReassessed()).isZero();
+            assertThat(resumed.actions()).map(a -> a.action().toString()).noneMatch(a -> a.startsWith("HaltTrading"));
+        }
+    }
+
+    @Test
+    void aTickRefusesNewRiskTiersAndAnInvalidMarketAndStaysUsable() {
+        Snapshot book = SweepBooks.book(40, 3);
+        Market btc = book.markets().get(0);
+        Market retiered = new Market("BTCUSDT", btc.markPrice(), null, null, null, null, null, btc.riskTiers().subList(0, 2));
+        Market negative = new Market("BTCUSDT", new BigDecimal("-1"), null, null, null, null, null, btc.riskTiers());
+        try (MarketSweep sweep = MarketSweep.open(version, book)) {
+            Instant at = book.asOf().plusSeconds(1);
+            assertThatThrownBy(() -> sweep.tick(List.of(retiered), at)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("risk tiers of BTCUSDT cannot change");
+            assertThatThrownBy(() -> sweep.tick(List.of(negative), at))
+                    .isInstanceOf(com.deleverage.engine.snapshot.InvalidSnapshotException.class)
+                    .hasMessageContaining("markPrice");
+            Map<String, BigDecimal> marks = SweepBooks.moved(new BigDecimal("-0.01"));
+            assertSame(sweep, sweep.tick(marks, at), evaluator.evaluate(version, SweepBooks.at(book, marks, at)));
+        }
+    }
+
+    private static Snapshot withMarket(Snapshot book, Market market, Instant at) {
+        List<Market> markets = book.markets().stream().map(m -> m.symbol().equals(market.symbol()) ? market : m).toList();
+        return new Snapshot(book.ruleSet(), at, markets, book.insuranceFunds(), book.accounts());
+    }
+
     static void assertSame(MarketSweep sweep, SweepResult result, Decision fresh) {
         assertThat(result.version()).isEqualTo(fresh.version());
         assertThat(result.asOf()).isEqualTo(fresh.asOf());
