@@ -30,11 +30,12 @@ public final class ScenarioRunner {
         try {
             decision = evaluator.evaluate(version, snapshot);
         } catch (EvaluationFailedException | InvalidSnapshotException e) {
-            return new ScenarioResult(scenario, List.of("the evaluation failed: " + e.getMessage()), Set.of());
+            return new ScenarioResult(scenario, List.of("the evaluation failed: " + e.getMessage()), Set.of(), null);
         }
         Set<String> fired = new TreeSet<>();
         decision.firedRules().stream().map(FiredRule::rule).forEach(fired::add);
-        return new ScenarioResult(scenario, Expectations.failures(scenario.expect(), DecisionView.of(decision)), fired);
+        return new ScenarioResult(scenario, Expectations.failures(scenario.expect(), DecisionView.of(decision)), fired,
+                decision);
     }
 
     public List<ScenarioResult> runAll(CompiledVersion version, List<Scenario> scenarios) {

@@ -547,7 +547,7 @@ public final class MarketSweep implements AutoCloseable {
         }
         for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
             if (accounts[i].positions().get(j - firstPosition[i]).symbol().equals(symbol)) {
-                return Optional.of(new PositionResult(positionOf(j), monitor.standing(positionOf(j))));
+                return Optional.of(positionResult(positionOf(j)));
             }
         }
         return Optional.empty();
@@ -565,11 +565,15 @@ public final class MarketSweep implements AutoCloseable {
     private AccountResult accountResult(int i) {
         List<PositionResult> positions = new ArrayList<>(firstPosition[i + 1] - firstPosition[i]);
         for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
-            positions.add(new PositionResult(positionOf(j), monitor.standing(positionOf(j))));
+            positions.add(positionResult(positionOf(j)));
         }
         AccountRisk risk = accountRisk[i];
         int rank = bookRanks()[i];
         return new AccountResult(risk.riskRank() == rank ? risk : withRank(risk, rank), positions);
+    }
+
+    private PositionResult positionResult(PositionRisk position) {
+        return new PositionResult(position, monitor.standing(position));
     }
 
     private void requireUsable() {

@@ -9,43 +9,47 @@ import com.deleverage.engine.evaluate.EvaluationFailedException;
 import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.engine.risk.AccountWatch;
 import com.deleverage.engine.scenario.Scenario;
+import com.deleverage.engine.scenario.ScenarioResult;
 import com.deleverage.engine.snapshot.InvalidSnapshotException;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Holds a version to its {@link AccountWatch}: every scenario is evaluated twice, as the platform will
- * (only watched accounts are facts) and with every account a fact. An action one of the two decides and
+ * Holds a version to its {@link AccountWatch}: the decision of every scenario, as the platform makes it
+ * (only watched accounts are facts), is compared with a second evaluation with every account a fact. An action one of the two decides and
  * the other does not means a rule acts on an account below the watched ratio, which the platform would
  * silently never see: {@link PolicyValidator#ACCOUNT_WATCH_UNSAFE}, at the scenario that shows it.
  */
 final class AccountWatchCheck {
-    private final Evaluator watched;
     private final Evaluator everyAccount;
 
     AccountWatchCheck(Evaluator evaluator) {
-        this.watched = evaluator;
         this.everyAccount = evaluator.insertingEveryAccount();
     }
 
-    List<Finding> check(CompiledVersion version, List<Scenario> scenarios) {
+    /** @param results the scenarios as the version ran them (their decisions are reused) */
+    List<Finding> check(CompiledVersion version, List<ScenarioResult> results) {
         List<Finding> findings = new ArrayList<>();
         AccountWatch watch = version.accountWatch().orElse(null);
         if (watch == null) {
             return findings;
         }
-        for (Scenario scenario : scenarios) {
+        for (ScenarioResult result : results) {
+            Decision asDeployed = result.decision();
+            if (asDeployed == null) {
+                continue; // the evaluation failed: the scenario's own finding reports it
+            }
+            Scenario scenario = result.scenario();
             List<DecidedAction> hidden;
             try {
-                Decision asDeployed = watched.evaluate(version, scenario.given());
                 Decision unwatched = everyAccount.evaluate(version, scenario.given());
                 hidden = missing(asDeployed, unwatched);
                 if (hidden.isEmpty()) {
                     hidden = missing(unwatched, asDeployed);
                 }
             } catch (EvaluationFailedException | InvalidSnapshotException e) {
-                continue; // the scenario's own finding reports it
+                continue; // fails only without the watch: the comparison cannot be made
             }
             if (!hidden.isEmpty()) {
                 DecidedAction first = hidden.get(0);
@@ -54,8 +58,8 @@ final class AccountWatchCheck {
                         + watch.marginRatio().toPlainString() + ", but in scenario '" + scenario.name() + "' rule \""
                         + first.rule() + "\" decides differently when every account is a fact: "
                         + first.action().type() + (first.action().account() == null ? "" : " of " + first.action().account())
-                        + " (" + hidden.size()
-                        + " action(s) in all). State the lowest margin ratio any rule acts on, or no AccountWatch"));
+                        + " (" + hidden.size() + " action(s) in all). State the lowest margin ratio any rule acts on,"
+                        + " or no AccountWatch"));
             }
         }
         return findings;

@@ -108,7 +108,7 @@ public final class PolicyValidator {
             findings.add(new Finding(RULE_NEVER_FIRED, Severity.WARNING, file, line, 1, rule,
                     "no scenario makes rule \"" + rule + "\" fire: add a scenario that shows what it decides"));
         }
-        findings.addAll(watchCheck.check(compiled, scenarios));
+        findings.addAll(watchCheck.check(compiled, results));
         return new ValidationReport(compiled.hash(), findings, results.size(), failed);
     }
 

@@ -2,6 +2,7 @@ package com.deleverage.engine.math;
 
 import com.deleverage.engine.model.RiskTier;
 import com.deleverage.engine.model.Side;
+import com.deleverage.engine.testing.SharedData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class LiquidationPriceTest {
 
     @BeforeEach
     void loadBrackets() {
-        btc = BinanceBrackets.btcusdt();
+        btc = SharedData.btcusdtBrackets();
     }
 
     private BigDecimal isolated(Side side, String size, String entry, String margin) {

@@ -1,6 +1,7 @@
 package com.deleverage.engine.math;
 
 import com.deleverage.engine.model.RiskTier;
+import com.deleverage.engine.testing.SharedData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class TierTableTest {
 
     @BeforeEach
     void loadBrackets() {
-        btc = BinanceBrackets.btcusdt();
+        btc = SharedData.btcusdtBrackets();
     }
 
     @Test

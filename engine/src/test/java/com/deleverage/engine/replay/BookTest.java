@@ -10,6 +10,7 @@ import com.deleverage.engine.replay.book.BookGenerator;
 import com.deleverage.engine.replay.book.BookJson;
 import com.deleverage.engine.replay.book.BookSpec;
 import com.deleverage.engine.snapshot.InvalidSnapshotException;
+import com.deleverage.engine.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

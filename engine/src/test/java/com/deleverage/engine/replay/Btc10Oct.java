@@ -3,12 +3,12 @@ package com.deleverage.engine.replay;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.RiskTier;
 import com.deleverage.engine.policy.PolicyFiles;
-import com.deleverage.engine.replay.book.BinanceBrackets;
 import com.deleverage.engine.replay.book.BookGenerator;
 import com.deleverage.engine.replay.book.BookSpec;
 import com.deleverage.engine.replay.path.IntrabarTicks;
 import com.deleverage.engine.replay.path.KlineReader;
 import com.deleverage.engine.replay.path.PricePath;
+import com.deleverage.engine.testing.SharedData;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ final class Btc10Oct {
     }
 
     static List<RiskTier> tiers() {
-        return BinanceBrackets.read(SharedData.require(SharedData.BRACKETS), "BTC/USDT:USDT");
+        return SharedData.btcusdtBrackets();
     }
 
     static List<Account> book(int accounts, PricePath path) {

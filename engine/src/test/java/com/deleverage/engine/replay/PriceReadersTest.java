@@ -7,6 +7,7 @@ import com.deleverage.engine.replay.path.PriceBar;
 import com.deleverage.engine.replay.path.PriceFileException;
 import com.deleverage.engine.replay.path.PricePath;
 import com.deleverage.engine.replay.path.PriceTick;
+import com.deleverage.engine.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -38,7 +38,7 @@ public final class BinanceBrackets {
                 tiers.add(new RiskTier(new BigDecimal(info.get("notionalFloor").asText()),
                         new BigDecimal(info.get("notionalCap").asText()),
                         new BigDecimal(info.get("maintMarginRatio").asText()),
-                        new BigDecimal(info.get("cum").asText()).stripTrailingZeros(),
+                        new BigDecimal(info.get("cum").asText()),
                         Integer.parseInt(info.get("initialLeverage").asText())));
             }
             return List.copyOf(tiers);
