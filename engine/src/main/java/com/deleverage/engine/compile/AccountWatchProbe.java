@@ -1,9 +1,13 @@
 package com.deleverage.engine.compile;
 
 import com.deleverage.engine.risk.AccountWatch;
+import com.deleverage.engine.sandbox.PolicyLimitError;
+import com.deleverage.engine.sandbox.Sandbox;
+import com.deleverage.engine.sandbox.SandboxLimits;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -15,6 +19,7 @@ import java.util.Optional;
 final class AccountWatchProbe {
     // Rules without conditions fire once each; this bounds a policy that would loop on an empty session.
     private static final int MAX_FIRINGS = 10_000;
+    private static final Duration PROBE_DEADLINE = Duration.ofSeconds(1);
 
     private AccountWatchProbe() {
     }
@@ -22,11 +27,13 @@ final class AccountWatchProbe {
     static Optional<AccountWatch> read(KieBase kieBase) {
         KieSession session = kieBase.newKieSession();
         try {
-            session.fireAllRules(MAX_FIRINGS);
+            // Runs only verified, metered code: a probe that loops or sleeps ends at its deadline.
+            Sandbox.run(Sandbox.meter(SandboxLimits.DEFAULT, System.nanoTime(), PROBE_DEADLINE),
+                    () -> session.fireAllRules(MAX_FIRINGS));
             return session.getObjects(o -> o instanceof AccountWatch).stream()
                     .map(AccountWatch.class::cast)
                     .min(Comparator.comparing(AccountWatch::marginRatio));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | PolicyLimitError e) {
             return Optional.empty();
         } finally {
             session.dispose();

@@ -1,5 +1,7 @@
 package com.deleverage.engine.compile;
 
+import com.deleverage.engine.sandbox.PolicyVerifier;
+import com.deleverage.engine.sandbox.SandboxedComponents;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -24,6 +26,10 @@ import java.util.TreeMap;
 public final class RuleSetCompiler {
     static final String GROUP_ID = "com.deleverage.policies";
     private static final String RESOURCES = "src/main/resources/";
+
+    static {
+        SandboxedComponents.install();
+    }
 
     private final KieServices kieServices = KieServices.Factory.get();
     private final Clock clock;
@@ -75,6 +81,13 @@ public final class RuleSetCompiler {
 
         KieContainer container = kieServices.newKieContainer(releaseId);
         kieServices.getRepository().removeKieModule(releaseId);
+        // Nothing of the version has run yet; it runs only once every class it generated is verified and metered.
+        List<PolicyVerifier.Located> violations = PolicyVerifier.verify(container.getKieBase());
+        if (!violations.isEmpty()) {
+            findings.addAll(ForbiddenCode.findings(violations, container.getKieBase(), sourceByKiePath));
+            container.dispose();
+            return new Compilation(hash, null, findings);
+        }
         Map<String, String> fileByRule = new HashMap<>();
         outlines.forEach((path, outline) -> outline.rules().forEach(r -> fileByRule.put(r.name(), path)));
         CompiledVersion compiled = new CompiledVersion(ruleSet, version, hash, releaseId.toString(), container,

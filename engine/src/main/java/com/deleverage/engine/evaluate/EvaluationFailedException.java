@@ -9,6 +9,11 @@ public final class EvaluationFailedException extends RuntimeException {
         RULE_FIRING_LIMIT,
         /** Firing took longer than {@link EvaluationLimits#timeout()}. */
         TIME_LIMIT,
+        /**
+         * Policy code passed a sandbox limit: too many loop iterations in one firing, too many facts, a text
+         * or decimal too large, or the deadline passed inside a rule's code.
+         */
+        EVALUATION_LIMIT,
         /** A rule's action threw an exception. */
         RULE_ERROR,
         /** The rule set has no active version. */

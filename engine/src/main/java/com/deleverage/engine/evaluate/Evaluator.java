@@ -9,6 +9,8 @@ import com.deleverage.engine.risk.Assessment;
 import com.deleverage.engine.risk.MarketBook;
 import com.deleverage.engine.risk.PositionRisk;
 import com.deleverage.engine.risk.RiskAssessor;
+import com.deleverage.engine.sandbox.PolicyLimitError;
+import com.deleverage.engine.sandbox.Sandbox;
 import com.deleverage.engine.snapshot.InvalidSnapshotException;
 import com.deleverage.engine.snapshot.SnapshotValidator;
 import org.kie.api.runtime.KieSession;
@@ -72,6 +74,35 @@ public final class Evaluator {
         session.addEventListener(monitor.budget());
         session.addEventListener(monitor);
         try {
+            // Inserting facts evaluates conditions, firing runs actions: both are policy code, so both run metered.
+            Sandbox.run(monitor.budget().meter(), () -> insertAndFire(version, snapshot, assessment, session, monitor));
+            Map<String, AdlLights> lights = new HashMap<>();
+            for (Object fact : session.getObjects(o -> o instanceof AdlLights)) {
+                AdlLights l = (AdlLights) fact;
+                lights.put(l.getSymbol(), l);
+            }
+            return new Decision(version.ruleSet(), version.version(), version.hash(), snapshot.asOf(),
+                    results(assessment, lights), monitor.actions(), monitor.firedRules(), monitor.firings(),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (PolicyLimitError e) {
+            throw limitBreached(e, monitor.firingRule());
+        } finally {
+            session.removeEventListener(monitor.budget());
+            session.removeEventListener(monitor);
+            session.dispose(); // back to the version's pool, reset
+        }
+    }
+
+    /** The evaluation a policy limit ended, naming the limit and the rule that was running. */
+    public static EvaluationFailedException limitBreached(PolicyLimitError e, String rule) {
+        return new EvaluationFailedException(EvaluationFailedException.Reason.EVALUATION_LIMIT, rule,
+                e.limit() + " limit" + (rule == null ? " while facts were inserted" : " in rule \"" + rule + "\"")
+                        + ": " + e.getMessage(), e);
+    }
+
+    private void insertAndFire(CompiledVersion version, Snapshot snapshot, Assessment assessment, KieSession session,
+                               FiringMonitor monitor) {
+        {
             session.insert(new EvaluationContext(version.ruleSet(), version.version(), snapshot.asOf()));
             snapshot.markets().forEach(session::insert);
             snapshot.insuranceFunds().forEach(session::insert);
@@ -90,18 +121,6 @@ public final class Evaluator {
                 }
             }
             fire(session, monitor);
-            Map<String, AdlLights> lights = new HashMap<>();
-            for (Object fact : session.getObjects(o -> o instanceof AdlLights)) {
-                AdlLights l = (AdlLights) fact;
-                lights.put(l.getSymbol(), l);
-            }
-            return new Decision(version.ruleSet(), version.version(), version.hash(), snapshot.asOf(),
-                    results(assessment, lights), monitor.actions(), monitor.firedRules(), monitor.firings(),
-                    Duration.ofNanos(System.nanoTime() - start));
-        } finally {
-            session.removeEventListener(monitor.budget());
-            session.removeEventListener(monitor);
-            session.dispose(); // back to the version's pool, reset
         }
     }
 

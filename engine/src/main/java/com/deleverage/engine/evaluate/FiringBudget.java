@@ -1,5 +1,7 @@
 package com.deleverage.engine.evaluate;
 
+import com.deleverage.engine.sandbox.Meter;
+import com.deleverage.engine.sandbox.Sandbox;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -24,6 +26,7 @@ public final class FiringBudget extends DefaultAgendaEventListener {
     private String firingRule;
     private Match firingMatch; // its facts are read only when an action asks (most firings insert none)
     private EvaluationFailedException.Reason limitHit;
+    private Meter meter;
 
     public FiringBudget(KieSession session) {
         this.session = session;
@@ -33,6 +36,7 @@ public final class FiringBudget extends DefaultAgendaEventListener {
     public void start(EvaluationLimits limits, long startNanos) {
         maxFirings = limits.maxRuleFirings();
         deadlineNanos = startNanos + limits.timeout().toNanos();
+        meter = Sandbox.meter(limits.sandbox(), startNanos, limits.timeout());
         firingsByRule.clear();
         firings = 0;
         firingRule = null;
@@ -44,6 +48,7 @@ public final class FiringBudget extends DefaultAgendaEventListener {
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         firingMatch = event.getMatch();
         firingRule = firingMatch.getRule().getName();
+        meter.refill();
     }
 
     @Override
@@ -61,6 +66,11 @@ public final class FiringBudget extends DefaultAgendaEventListener {
             limitHit = EvaluationFailedException.Reason.TIME_LIMIT;
             session.halt();
         }
+    }
+
+    /** What policy code spends against in this budget: run inserts and firing under it ({@link Sandbox#run}). */
+    public Meter meter() {
+        return meter;
     }
 
     /** Which limit stopped the session, or null when firing ended on its own. */

@@ -4,6 +4,7 @@ import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.evaluate.AccountResult;
 import com.deleverage.engine.evaluate.EvaluationContext;
 import com.deleverage.engine.evaluate.EvaluationFailedException;
+import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.engine.evaluate.PositionResult;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.InsuranceFund;
@@ -14,6 +15,8 @@ import com.deleverage.engine.risk.AccountRisk;
 import com.deleverage.engine.risk.MarketBook;
 import com.deleverage.engine.risk.PositionRisk;
 import com.deleverage.engine.risk.RiskAssessor;
+import com.deleverage.engine.sandbox.PolicyLimitError;
+import com.deleverage.engine.sandbox.Sandbox;
 import com.deleverage.engine.snapshot.InvalidSnapshotException;
 import com.deleverage.engine.snapshot.SnapshotValidator;
 import org.kie.api.runtime.KieSession;
@@ -31,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
@@ -185,11 +189,14 @@ public final class MarketSweep implements AutoCloseable {
         AccountRisk[] fresh = assess(all);
         long assessed = System.nanoTime();
         monitor.startTick(options.limits(), assessed);
-        contextHandle = session.insert(new EvaluationContext(version.ruleSet(), version.version(), at));
-        markets.values().forEach(m -> marketHandles.put(m.symbol(), session.insert(m)));
-        funds.forEach(session::insert);
-        int inserted = apply(fresh, dirty, new PositionRisk[positionRisk.length]);
-        fire();
+        int inserted = metered(() -> {
+            contextHandle = session.insert(new EvaluationContext(version.ruleSet(), version.version(), at));
+            markets.values().forEach(m -> marketHandles.put(m.symbol(), session.insert(m)));
+            funds.forEach(session::insert);
+            int count = apply(fresh, dirty, new PositionRisk[positionRisk.length]);
+            fire();
+            return count;
+        });
         last = result(markets.keySet(), accounts.length, positionRisk.length, inserted + markets.size(), start, assessed);
     }
 
@@ -299,17 +306,20 @@ public final class MarketSweep implements AutoCloseable {
         long assessed = System.nanoTime();
 
         monitor.startTick(options.limits(), assessed);
-        for (FactHandle handle : monitor.takeTickScoped()) {
-            session.delete(handle);
-        }
-        int updated = 0;
-        for (String symbol : changed) {
-            session.update(marketHandles.get(symbol), markets.get(symbol));
-            updated++;
-        }
-        updated += apply(fresh, dirty, previousPositions);
-        session.update(contextHandle, new EvaluationContext(version.ruleSet(), version.version(), at));
-        fire();
+        int updated = metered(() -> {
+            for (FactHandle handle : monitor.takeTickScoped()) {
+                session.delete(handle);
+            }
+            int count = 0;
+            for (String symbol : changed) {
+                session.update(marketHandles.get(symbol), markets.get(symbol));
+                count++;
+            }
+            count += apply(fresh, dirty, previousPositions);
+            session.update(contextHandle, new EvaluationContext(version.ruleSet(), version.version(), at));
+            fire();
+            return count;
+        });
         broken = false;
         last = result(moved, dirtyCount, positionsReassessed, updated, start, assessed);
         return last;
@@ -495,6 +505,15 @@ public final class MarketSweep implements AutoCloseable {
         BigDecimal rb = b.marginRatio() == null ? BigDecimal.ZERO : b.marginRatio();
         int c = rb.compareTo(ra);
         return c != 0 ? c : a.accountId().compareTo(b.accountId());
+    }
+
+    /** Session work of one tick: it evaluates conditions and runs actions, so it runs metered. */
+    private int metered(IntSupplier work) {
+        try {
+            return Sandbox.run(monitor.budget().meter(), work::getAsInt);
+        } catch (PolicyLimitError e) {
+            throw Evaluator.limitBreached(e, monitor.firingRule());
+        }
     }
 
     private void fire() {
