@@ -1,5 +1,6 @@
 package com.deleverage.engine.compile;
 
+import com.deleverage.engine.sandbox.DrlPolicyCheck;
 import com.deleverage.engine.sandbox.PolicyVerifier;
 import com.deleverage.engine.sandbox.SandboxedComponents;
 import org.kie.api.KieServices;
@@ -55,6 +56,15 @@ public final class RuleSetCompiler {
                     0, 0, null, "the version has no .drl file; a rule set needs at least one")));
         }
 
+        // Before anything is compiled: what the DRL imports and declares, and what it hands to MVEL.
+        List<Finding> refused = DrlPolicyCheck.check(drlFiles).stream()
+                .map(p -> new Finding(p.code(), Severity.ERROR, p.file(), p.line(), 0,
+                        p.rule() != null ? p.rule() : DrlOutline.of(drlFiles.get(p.file())).ruleAt(p.line()), p.message()))
+                .toList();
+        if (!refused.isEmpty()) {
+            return new Compilation(hash, null, refused);
+        }
+
         ReleaseId releaseId = kieServices.newReleaseId(GROUP_ID, artifactId(ruleSet),
                 version + "-" + hash.substring("sha256:".length(), "sha256:".length() + 12));
         KieFileSystem kfs = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
@@ -70,7 +80,12 @@ public final class RuleSetCompiler {
             kfs.write(RESOURCES + resourcePath, text);
         });
 
-        KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
+        KieBuilder builder;
+        try {
+            builder = kieServices.newKieBuilder(kfs).buildAll();
+        } catch (RuntimeException e) {
+            return refusedAtDefinition(hash, releaseId, e);
+        }
         List<Finding> findings = new ArrayList<>(
                 DroolsMessages.toFindings(builder.getResults().getMessages(), sourceByKiePath));
         DuplicateRules.replaceDroolsReports(findings, DuplicateRules.find(outlines));
@@ -79,8 +94,14 @@ public final class RuleSetCompiler {
             return new Compilation(hash, null, findings);
         }
 
-        KieContainer container = kieServices.newKieContainer(releaseId);
-        kieServices.getRepository().removeKieModule(releaseId);
+        KieContainer container;
+        try {
+            container = kieServices.newKieContainer(releaseId);
+        } catch (RuntimeException e) {
+            return refusedAtDefinition(hash, releaseId, e);
+        } finally {
+            kieServices.getRepository().removeKieModule(releaseId);
+        }
         // Nothing of the version has run yet; it runs only once every class it generated is verified and metered.
         List<PolicyVerifier.Located> violations = PolicyVerifier.verify(container.getKieBase());
         if (!violations.isEmpty()) {
@@ -93,6 +114,21 @@ public final class RuleSetCompiler {
         CompiledVersion compiled = new CompiledVersion(ruleSet, version, hash, releaseId.toString(), container,
                 fileByRule, clock.instant());
         return new Compilation(hash, compiled, findings);
+    }
+
+    /**
+     * A class the sandbox's gate refused while Drools defined it during the build (a function or a rule
+     * class that Drools loads early): reported as the finding it is; anything else is a compiler failure.
+     */
+    private Compilation refusedAtDefinition(String hash, ReleaseId releaseId, RuntimeException e) {
+        kieServices.getRepository().removeKieModule(releaseId);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SecurityException refused) {
+                return new Compilation(hash, null, List.of(new Finding(ForbiddenCode.FORBIDDEN_API, Severity.ERROR, null,
+                        0, 0, null, refused.getMessage())));
+            }
+        }
+        throw e;
     }
 
     /** Each file goes under its package's folder, as KieBuilder expects, keeping its own name unique. */

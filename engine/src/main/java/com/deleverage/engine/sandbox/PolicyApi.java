@@ -106,6 +106,10 @@ final class PolicyApi {
             // and for a literal bound in a pattern: values, no behaviour.
             Map.entry("org/drools/util/bitmask/LongBitMask", Set.of("<init>")),
             Map.entry("org/drools/util/bitmask/BitMask", Set.of()),
+            Map.entry("org/drools/util/bitmask/AllSetBitMask", Set.of("get")),
+            Map.entry("org/drools/util/bitmask/AllSetButLastBitMask", Set.of("get")),
+            Map.entry("org/drools/util/bitmask/EmptyBitMask", Set.of("get")),
+            Map.entry("org/drools/util/bitmask/EmptyButLastBitMask", Set.of("get")),
             Map.entry("org/drools/mvel/field/FieldFactory", Set.of("getInstance", "getFieldValue")),
             Map.entry("org/drools/base/rule/accessor/FieldValue", Set.of("getValue")),
             Map.entry("org/kie/api/runtime/rule/FactHandle", Set.of()));
@@ -166,6 +170,11 @@ final class PolicyApi {
         }
         Set<String> members = LIBRARY.get(owner);
         return members != null && (members.contains(ANY) || members.contains(name));
+    }
+
+    /** The library classes of the allow-list with their allowed member names ({@link #ANY}: every public member). */
+    static Map<String, Set<String>> library() {
+        return LIBRARY;
     }
 
     static boolean isGuarded(String owner, String name, String descriptor) {

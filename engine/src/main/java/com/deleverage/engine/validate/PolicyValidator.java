@@ -55,7 +55,8 @@ public final class PolicyValidator {
         List<Finding> findings = new ArrayList<>(linter.lint(drl));
         List<Scenario> scenarios = readScenarios(files, findings);
         Compilation compilation = compiler.compile(ruleSet, version, files);
-        findings.addAll(compilation.findings());
+        // The lint's early messages and the sandbox's checks may name the same import twice: keep one.
+        compilation.findings().stream().filter(f -> findings.stream().noneMatch(l -> sameSpot(l, f))).forEach(findings::add);
         if (!compilation.succeeded()) {
             return new ValidationReport(compilation.hash(), findings, 0, 0);
         }
@@ -110,6 +111,10 @@ public final class PolicyValidator {
         }
         findings.addAll(watchCheck.check(compiled, results));
         return new ValidationReport(compiled.hash(), findings, results.size(), failed);
+    }
+
+    private static boolean sameSpot(Finding a, Finding b) {
+        return a.code().equals(b.code()) && java.util.Objects.equals(a.file(), b.file()) && a.line() == b.line();
     }
 
     /** The content hash a version with these files will have, without validating it. */

@@ -1,0 +1,168 @@
+package com.deleverage.engine.sandbox;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks an expression Drools hands to MVEL rather than to the Java compiler - a pattern's constraint, a
+ * {@code from} source, a salience - token by token: no statements, assignments, blocks, {@code new},
+ * lambdas or interpolation; every identifier is a binding, a global, a function of the policy, an allowed
+ * class, an operator word, or a member name from {@link MvelNames}. MVEL code is interpreted (or compiled
+ * by MVEL itself), so the bytecode check never sees it: this check is its boundary.
+ */
+final class MvelExpressionCheck {
+    private static final Set<String> WORDS = Set.of("true", "false", "null", "this", "in", "not", "contains",
+            "memberOf", "excludes", "instanceof", "soundslike", "str", "after", "before", "coincides", "during",
+            "finishes", "finishedby", "includes", "meets", "metby", "overlaps", "overlappedby", "starts",
+            "startedby", "startsWith", "endsWith", "length");
+    private static final Set<String> REFUSED_WORDS = Set.of("new", "def", "function", "foreach", "for", "while",
+            "do", "if", "else", "return", "import", "with", "modify", "assert", "isdef", "var", "until", "switch",
+            "drools", "kcontext", "matches", "empty", "nil", "is");
+    private static final Set<String> OPERATORS = Set.of("==", "!=", "<=", ">=", "&&", "||", "!.", "<", ">", "!", "+",
+            "-", "*", "/", "%", "(", ")", "[", "]", ",", ".", "?", ":");
+
+    /** What an expression may name besides members: its rule's bindings, globals, functions and classes. */
+    record Scope(Set<String> bindings, Set<String> functions, Set<String> classes, Set<String> members) {
+    }
+
+    private MvelExpressionCheck() {
+    }
+
+    /** The first problem of {@code expression}, or empty when it stays inside the allow-list. */
+    static Optional<String> check(String expression, Scope scope) {
+        String s = expression;
+        int i = 0;
+        String previous = "";
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                int end = i + 1;
+                while (end < s.length() && s.charAt(end) != c) {
+                    end += s.charAt(end) == '\\' ? 2 : 1;
+                }
+                if (end >= s.length()) {
+                    return Optional.of("an unterminated string");
+                }
+                i = end + 1;
+                previous = "literal";
+                continue;
+            }
+            if (Character.isDigit(c)) {
+                int end = i;
+                while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '.'
+                        && end + 1 < s.length() && Character.isDigit(s.charAt(end + 1)))) {
+                    end++;
+                }
+                i = end;
+                previous = "literal";
+                continue;
+            }
+            if (Character.isJavaIdentifierStart(c)) {
+                int end = i;
+                while (end < s.length() && Character.isJavaIdentifierPart(s.charAt(end))) {
+                    end++;
+                }
+                String word = s.substring(i, end);
+                int next = end;
+                while (next < s.length() && Character.isWhitespace(s.charAt(next))) {
+                    next++;
+                }
+                boolean member = previous.equals(".") || previous.equals("!.");
+                boolean call = next < s.length() && s.charAt(next) == '(';
+                if (!member) {
+                    int qualified = qualifiedClassEnd(s, i);
+                    if (qualified > 0) {
+                        i = qualified;
+                        previous = "class";
+                        continue;
+                    }
+                }
+                Optional<String> problem = member ? member(word, call, scope) : head(word, call, scope);
+                if (problem.isPresent()) {
+                    return problem;
+                }
+                i = end;
+                previous = word;
+                continue;
+            }
+            String op = operator(s, i);
+            if (op == null) {
+                return Optional.of("'" + c + "' (statements, assignments, blocks, casts and interpolation are not allowed in a condition)");
+            }
+            i += op.length();
+            previous = op;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A member after a dot. A call must name a method of the allowed types; a property may be any field of
+     * the policy's facts (an unknown one does not compile), but never one of the refused names.
+     */
+    private static Optional<String> member(String word, boolean call, Scope scope) {
+        if (MvelNames.refused(word)) {
+            return Optional.of("'" + word + "', which reaches reflection, the process or the rule engine");
+        }
+        return !call || MvelNames.allows(word) || scope.members().contains(word) ? Optional.empty()
+                : Optional.of("'" + word + "()', which is not a method of the types a policy may use");
+    }
+
+    /** End of a qualified name of an allowed class starting at {@code start} ({@code java.time.Instant}), or -1. */
+    private static int qualifiedClassEnd(String s, int start) {
+        int best = -1;
+        int i = start;
+        StringBuilder name = new StringBuilder();
+        while (i < s.length() && Character.isJavaIdentifierStart(s.charAt(i))) {
+            int end = i;
+            while (end < s.length() && Character.isJavaIdentifierPart(s.charAt(end))) {
+                end++;
+            }
+            name.append(s, i, end);
+            if (name.indexOf(".") > 0 && PolicyApi.allowsType(name.toString().replace('.', '/'), Set.of())) {
+                best = end;
+            }
+            if (end >= s.length() || s.charAt(end) != '.') {
+                break;
+            }
+            name.append('.');
+            i = end + 1;
+        }
+        return best;
+    }
+
+    private static Optional<String> head(String word, boolean call, Scope scope) {
+        if (REFUSED_WORDS.contains(word)) {
+            return Optional.of("'" + word + "', which a condition may not use");
+        }
+        if (WORDS.contains(word) || scope.bindings().contains(word) || word.startsWith("$")
+                || call && scope.functions().contains(word) || scope.classes().contains(word)) {
+            return Optional.empty();
+        }
+        if (MvelNames.refused(word)) {
+            return Optional.of("'" + word + "', which reaches reflection, the process or the rule engine");
+        }
+        if (MvelNames.allows(word) || scope.members().contains(word) || !call && Character.isLowerCase(word.charAt(0))) {
+            return Optional.empty(); // a field or method of the pattern's fact (an unknown field does not compile)
+        }
+        return Optional.of("'" + word + "', which is not a binding, a field, a function of the policy or a type it may use");
+    }
+
+    private static String operator(String s, int i) {
+        if (i + 1 < s.length()) {
+            String two = s.substring(i, i + 2);
+            if (OPERATORS.contains(two)) {
+                return two;
+            }
+            if (two.equals("+=") || two.equals("-=") || two.equals("*=") || two.equals("/=") || two.equals("++")
+                    || two.equals("--")) {
+                return null;
+            }
+        }
+        String one = s.substring(i, i + 1);
+        return OPERATORS.contains(one) ? one : null;
+    }
+}
