@@ -31,7 +31,7 @@ final class PolicyApi {
             "tailSet", "hasNext", "next", "getKey", "getValue", "equals", "hashCode", "toString", "toArray",
             "addAll", "putAll", "floorKey", "ceilingKey", "higherKey", "lowerKey", "floorEntry", "ceilingEntry",
             "firstEntry", "lastEntry", "getFirst", "getLast", "addFirst", "addLast", "removeFirst", "removeLast",
-            "reversed");
+            "reversed", "<init>");
 
     /** Allowed members of library classes; {@link #ANY} allows every member of the class. */
     private static final Map<String, Set<String>> LIBRARY = Map.ofEntries(

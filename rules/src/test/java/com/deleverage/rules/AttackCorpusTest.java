@@ -1,0 +1,73 @@
+package com.deleverage.rules;
+
+import com.deleverage.engine.compile.Compilation;
+import com.deleverage.engine.compile.Finding;
+import com.deleverage.engine.compile.RuleSetCompiler;
+import com.deleverage.engine.evaluate.EvaluationFailedException;
+import com.deleverage.engine.evaluate.Evaluator;
+import com.deleverage.engine.model.Snapshot;
+import com.deleverage.engine.validate.PolicyValidator;
+import com.deleverage.engine.validate.ValidationReport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The red-team corpus of rules/examples/attacks: one DRL file per attack, its first line naming what must
+ * stop it ({@code // expect: CODE | text the finding must contain}). Attacks on the platform's API are
+ * REJECTED at staging with that finding and never run; attacks on its time and memory verify (they use
+ * nothing forbidden) and end at their sandbox limit, on a thread that is then free.
+ */
+class AttackCorpusTest {
+    private static final Path CORPUS = Path.of("examples", "attacks");
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final PolicyValidator validator = new PolicyValidator(compiler, new Evaluator());
+
+    static Stream<String> attacks() throws IOException {
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".drl")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("attacks")
+    void everyAttackIsStoppedWithItsFinding(String file) throws IOException {
+        String text = Files.readString(CORPUS.resolve(file));
+        String[] expect = text.lines().findFirst().orElseThrow().replace("// expect:", "").split("\\|");
+        String code = expect[0].trim();
+        String fragment = expect[1].trim();
+        Map<String, String> files = Map.of("attack.drl", text);
+
+        if (code.equals("EVALUATION_LIMIT")) {
+            Compilation compilation = compiler.compile("attacks", 1, files);
+            assertThat(compilation.findings()).as("%s verifies: it names nothing forbidden", file)
+                    .noneMatch(Finding::isError);
+            Snapshot empty = new Snapshot("attacks", Instant.parse("2025-10-10T21:15:00Z"), List.of(), List.of(), List.of());
+            assertThatThrownBy(() -> new Evaluator().evaluate(compilation.compiled(), empty))
+                    .isInstanceOfSatisfying(EvaluationFailedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(EvaluationFailedException.Reason.EVALUATION_LIMIT);
+                        assertThat(e.getMessage()).startsWith(fragment + " limit");
+                    });
+            compilation.compiled().retire();
+            return;
+        }
+        ValidationReport report = validator.validate("attacks", 1, files);
+        assertThat(report.accepted()).as("%s is rejected", file).isFalse();
+        assertThat(report.findings()).as("findings of %s", file)
+                .anySatisfy(f -> {
+                    assertThat(f.isError()).isTrue();
+                    assertThat(f.code()).isEqualTo(code);
+                    assertThat(f.message()).contains(fragment);
+                });
+    }
+}
