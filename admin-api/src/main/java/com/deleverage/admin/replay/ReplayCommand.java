@@ -39,16 +39,18 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
- * {@code java -jar deleveraging-platform.jar replay [options]}: replays price files over a book under one or
- * more policy folders and writes {@code report.json} and {@code report.html}, without starting the server.
+ * {@code java -jar deleveraging-platform.jar replay [options]} ({@code ./platform replay [options]} in the
+ * repository): replays price files over a book under one or more policy folders and writes {@code report.json}
+ * and {@code report.html}, without starting the server.
  * Exit codes: 0 done, 1 the replay failed (e.g. a policy does not compile, a file is malformed), 2 bad options.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = "Replays a price path over a book of accounts under one or more policy versions, side by side, "
                 + "and writes report.json and report.html (see docs/backtesting.md).",
-        footer = {"", "Example (10 Oct 2025 BTCUSDT crash, reference policy vs the Binance-ranking variant):",
-                "  java -jar admin-api/target/deleveraging-platform.jar replay \\",
-                "    --prices ../shared/data/market/binance_coinm_BTCUSD_PERP-1m-2025-10-10.csv --symbol BTCUSDT \\",
+        footer = {"", "Example (10 Oct 2025 BTCUSDT crash, reference policy vs the Binance-ranking variant; from the "
+                + "repository root, where ./platform runs this jar with $JAVA_HOME/bin/java):",
+                "  ./platform replay \\",
+                "    --prices market-data/binance_coinm_BTCUSD_PERP-1m-2025-10-10.csv --symbol BTCUSDT \\",
                 "    --from 2025-10-10T20:00:00Z --to 2025-10-10T23:00:00Z --accounts 10000 --fund 50000 \\",
                 "    --policy reference=rules/deleveraging --variant adl-binance-ranking=rules/variants/adl-binance-ranking \\",
                 "    --out target/replay"})

@@ -4,42 +4,53 @@ import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The one folder whose files an HTTP replay may read ({@code deleveraging.replay.data-dir}; by default
- * {@code ../shared/data/market} when it exists). A request names a file by its path relative to it; absolute
- * paths, {@code ..} segments and links leading out of the folder are refused, so a request can never read an
- * arbitrary file of the server.
+ * {@code market-data}, the market data bundled with the repository, relative to the working directory). A
+ * request names a file by its path relative to it; absolute paths, {@code ..} segments and links leading out of
+ * the folder are refused, so a request can never read an arbitrary file of the server.
  */
 @Singleton
 public class ReplayDataDirectory {
-    static final String DEFAULT = "../shared/data/market";
+    static final String SETTING = "deleveraging.replay.data-dir";
+    static final String DEFAULT = "market-data";
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayDataDirectory.class);
 
-    private final Path root;
+    /** The folder as configured, made absolute (relative to the working directory). */
+    private final Path folder;
 
-    public ReplayDataDirectory(@Value("${deleveraging.replay.data-dir:}") String configured) {
-        Path candidate = Path.of(configured == null || configured.isBlank() ? DEFAULT : configured);
-        this.root = Files.isDirectory(candidate) ? real(candidate) : null;
-    }
-
-    private static Path real(Path folder) {
-        try {
-            return folder.toRealPath();
-        } catch (IOException e) {
-            return folder.toAbsolutePath().normalize();
+    public ReplayDataDirectory(@Value("${" + SETTING + ":}") String configured) {
+        this.folder = Path.of(configured == null || configured.isBlank() ? DEFAULT : configured)
+                .toAbsolutePath().normalize();
+        if (!Files.isDirectory(folder)) {
+            LOG.warn("{}: the market data folder {} does not exist; replays are refused until it does", SETTING, folder);
         }
     }
 
-    /** The folder, when it exists. */
-    public Optional<Path> root() {
-        return Optional.ofNullable(root);
+    /** The folder as configured, made absolute; it may not exist. */
+    Path folder() {
+        return folder;
+    }
+
+    private Path root(String field) {
+        if (!Files.isDirectory(folder)) {
+            throw bad(field, "the market data folder " + folder + " does not exist on this server (set " + SETTING
+                    + " to the folder of the price files)");
+        }
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            throw bad(field, "cannot read the market data folder " + folder + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -49,9 +60,7 @@ public class ReplayDataDirectory {
      * @throws ProblemException 400 for a path outside the folder or a file that does not exist
      */
     public Path resolve(String relative, String field) {
-        if (root == null) {
-            throw bad(field, "no market data folder is configured on this server (deleveraging.replay.data-dir)");
-        }
+        Path root = root(field);
         if (relative == null || relative.isBlank()) {
             throw bad(field, "name a file relative to the market data folder");
         }

@@ -2,7 +2,7 @@ package com.deleverage.engine.math;
 
 import com.deleverage.engine.model.RiskTier;
 import com.deleverage.engine.model.Side;
-import com.deleverage.engine.testing.SharedData;
+import com.deleverage.engine.testing.MarketData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class LiquidationPriceTest {
 
     @BeforeEach
     void loadBrackets() {
-        btc = SharedData.btcusdtBrackets();
+        btc = MarketData.btcusdtBrackets();
     }
 
     private BigDecimal isolated(Side side, String size, String entry, String margin) {

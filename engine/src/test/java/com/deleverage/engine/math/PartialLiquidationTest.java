@@ -2,7 +2,7 @@ package com.deleverage.engine.math;
 
 import com.deleverage.engine.model.RiskTier;
 import com.deleverage.engine.risk.PositionRisk;
-import com.deleverage.engine.testing.SharedData;
+import com.deleverage.engine.testing.MarketData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class PartialLiquidationTest {
 
     @BeforeEach
     void loadBrackets() {
-        btc = SharedData.btcusdtBrackets();
+        btc = MarketData.btcusdtBrackets();
     }
 
     private BigDecimal toClose(String equity, String otherMaintenance, String target) {

@@ -1,7 +1,7 @@
 package com.deleverage.engine.math;
 
 import com.deleverage.engine.model.RiskTier;
-import com.deleverage.engine.testing.SharedData;
+import com.deleverage.engine.testing.MarketData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class TierTableTest {
 
     @BeforeEach
     void loadBrackets() {
-        btc = SharedData.btcusdtBrackets();
+        btc = MarketData.btcusdtBrackets();
     }
 
     @Test

@@ -10,7 +10,7 @@ import com.deleverage.engine.replay.book.BookGenerator;
 import com.deleverage.engine.replay.book.BookJson;
 import com.deleverage.engine.replay.book.BookSpec;
 import com.deleverage.engine.snapshot.InvalidSnapshotException;
-import com.deleverage.engine.testing.SharedData;
+import com.deleverage.engine.testing.MarketData;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -71,7 +71,7 @@ class BookTest {
 
     @Test
     void aBookReadsFromAnEvaluationRequestOrABareArray() {
-        List<Account> book = BookJson.read(SharedData.REPO.resolve("engine/src/test/resources/replay/book.json"));
+        List<Account> book = BookJson.read(MarketData.REPO.resolve("engine/src/test/resources/replay/book.json"));
         assertThat(book).extracting(Account::id).containsExactly("a", "b");
         assertThat(book.get(1).positions().get(0).isolatedMargin()).isEqualByComparingTo("2000");
         assertThat(BookJson.read(BookJson.write(book))).isEqualTo(book);

@@ -8,7 +8,7 @@ import com.deleverage.engine.replay.book.BookSpec;
 import com.deleverage.engine.replay.path.IntrabarTicks;
 import com.deleverage.engine.replay.path.KlineReader;
 import com.deleverage.engine.replay.path.PricePath;
-import com.deleverage.engine.testing.SharedData;
+import com.deleverage.engine.testing.MarketData;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -41,14 +41,14 @@ final class Btc10Oct {
     enum Source { COINM_1M, USDM_5M }
 
     static PricePath path(Source source) {
-        Path file = SharedData.require(source == Source.COINM_1M ? SharedData.COINM_1M_10_OCT : SharedData.USDM_5M);
+        Path file = source == Source.COINM_1M ? MarketData.COINM_1M_10_OCT : MarketData.USDM_5M;
         // The COIN-M contract is BTCUSD; the replay treats its mark as the BTCUSDT mark (same market, same crash).
         return new PricePath(IntrabarTicks.of(KlineReader.read(file, "BTCUSDT"), IntrabarTicks.Mode.OHLC))
                 .window(HISTORY, TO);
     }
 
     static List<RiskTier> tiers() {
-        return SharedData.btcusdtBrackets();
+        return MarketData.btcusdtBrackets();
     }
 
     static List<Account> book(int accounts, PricePath path) {
@@ -60,9 +60,9 @@ final class Btc10Oct {
 
     /** The reference policy, and the variant composed over it (a variant folder holds only what differs). */
     static List<ReplayPolicy> policies() {
-        Map<String, String> reference = PolicyFiles.fromDirectory(SharedData.requirePolicy("rules/deleveraging"));
+        Map<String, String> reference = PolicyFiles.fromDirectory(MarketData.folder("rules/deleveraging"));
         Map<String, String> variant = PolicyFiles.overlay(reference,
-                PolicyFiles.fromDirectory(SharedData.requirePolicy("rules/variants/adl-binance-ranking")));
+                PolicyFiles.fromDirectory(MarketData.folder("rules/variants/adl-binance-ranking")));
         return List.of(ReplayPolicy.compile("reference", "deleveraging", 1, reference),
                 ReplayPolicy.compile("adl-binance-ranking", "deleveraging", 1, variant));
     }

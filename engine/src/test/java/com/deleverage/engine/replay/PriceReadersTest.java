@@ -7,7 +7,7 @@ import com.deleverage.engine.replay.path.PriceBar;
 import com.deleverage.engine.replay.path.PriceFileException;
 import com.deleverage.engine.replay.path.PricePath;
 import com.deleverage.engine.replay.path.PriceTick;
-import com.deleverage.engine.testing.SharedData;
+import com.deleverage.engine.testing.MarketData;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PriceReadersTest {
-    static final Path FIXTURES = SharedData.REPO.resolve("engine/src/test/resources/replay");
+    static final Path FIXTURES = MarketData.REPO.resolve("engine/src/test/resources/replay");
 
     static PriceBar bar(List<PriceBar> bars, String time) {
         Instant at = Instant.parse(time);
@@ -28,7 +28,7 @@ class PriceReadersTest {
 
     @Test
     void coinM1MinuteArchiveFileHasThe2120LowOf10October() {
-        List<PriceBar> bars = KlineReader.read(SharedData.require(SharedData.COINM_1M_10_OCT), "BTCUSD_PERP");
+        List<PriceBar> bars = KlineReader.read(MarketData.COINM_1M_10_OCT, "BTCUSD_PERP");
         assertThat(bars).hasSize(1440);
         assertThat(bars.get(0).openTime()).isEqualTo(Instant.parse("2025-10-10T00:00:00Z"));
         assertThat(bars.get(0).duration()).isEqualTo(Duration.ofMinutes(1));
@@ -42,7 +42,7 @@ class PriceReadersTest {
 
     @Test
     void usdM5MinuteBarsOfTheCrash() {
-        List<PriceBar> bars = KlineReader.read(SharedData.require(SharedData.USDM_5M), "BTCUSDT");
+        List<PriceBar> bars = KlineReader.read(MarketData.USDM_5M, "BTCUSDT");
         assertThat(bars).hasSize(11123);
         assertThat(bars.get(0).duration()).isEqualTo(Duration.ofMinutes(5));
         assertThat(bar(bars, "2025-10-10T21:10:00Z").high()).isEqualByComparingTo("114567.5");
@@ -58,11 +58,11 @@ class PriceReadersTest {
 
     @Test
     void markPriceOhlcLayoutsRead() {
-        List<PriceBar> hourly = KlineReader.read(SharedData.require(SharedData.MARK_1H), "BTCUSDT");
+        List<PriceBar> hourly = KlineReader.read(MarketData.MARK_1H, "BTCUSDT");
         assertThat(hourly.get(0).openTime()).isEqualTo(Instant.parse("2024-12-31T00:00:00Z"));
         assertThat(hourly.get(0).duration()).isEqualTo(Duration.ofHours(1));
         assertThat(hourly.get(0).open()).isEqualByComparingTo("92760.05741135");
-        List<PriceBar> eightHourly = KlineReader.read(SharedData.require(SharedData.MARK_8H), "BTCUSDT");
+        List<PriceBar> eightHourly = KlineReader.read(MarketData.MARK_8H, "BTCUSDT");
         assertThat(eightHourly.get(0).duration()).isEqualTo(Duration.ofHours(8));
         assertThat(eightHourly.get(0).close()).isEqualByComparingTo("116850.03902174");
     }
