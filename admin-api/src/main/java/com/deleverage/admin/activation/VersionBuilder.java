@@ -2,6 +2,7 @@ package com.deleverage.admin.activation;
 
 import com.deleverage.admin.problem.ProblemException;
 import com.deleverage.admin.ruleset.FindingView;
+import com.deleverage.admin.ruleset.ValidationReportLimits;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.engine.compile.Compilation;
 import com.deleverage.engine.compile.CompiledVersion;
@@ -27,7 +28,11 @@ public class VersionBuilder {
     private final Evaluator evaluator;
     private final Clock clock;
 
-    public VersionBuilder(RuleSetRepository repository, RuleSetCompiler compiler, Evaluator evaluator, Clock clock) {
+    private final ValidationReportLimits reportLimits;
+
+    public VersionBuilder(RuleSetRepository repository, RuleSetCompiler compiler, Evaluator evaluator, Clock clock,
+                          ValidationReportLimits reportLimits) {
+        this.reportLimits = reportLimits;
         this.repository = repository;
         this.compiler = compiler;
         this.evaluator = evaluator;
@@ -45,7 +50,7 @@ public class VersionBuilder {
         }
         CompiledVersion compiled = compilation.compiledVersion().orElseThrow(() -> ProblemException.unprocessable(
                 ruleSet + " v" + version + " does not compile on this platform any more; stage a fixed version")
-                .withFindings(compilation.findings().stream().map(FindingView::of).toList()));
+                .withFindings(reportLimits.cap(compilation.findings()).stream().map(FindingView::of).toList()));
         try {
             evaluator.evaluate(compiled, new Snapshot(ruleSet, clock.instant(), List.of(), List.of(), List.of()));
         } catch (EvaluationFailedException e) {

@@ -9,12 +9,14 @@ import com.deleverage.admin.problem.ProblemException;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.RuleSetVersion;
 import com.deleverage.admin.ruleset.VersionState;
+import com.deleverage.admin.security.Identities;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
 /**
- * Four eyes: a validated version is approved by someone other than its author. A refused approval
+ * Four eyes: a validated version is approved by someone other than its author (names compared in their
+ * canonical spelling, {@link Identities}: {@code AUTHOR} is {@code author}). A refused approval
  * changes nothing but is recorded in the audit log, because compliance wants to see attempts to
  * approve one's own change.
  */
@@ -39,7 +41,8 @@ public class ApprovalService {
     public RuleSetVersion approve(String ruleSet, int number, String approver) {
         RuleSetVersion version = repository.find(ruleSet, number)
                 .orElseThrow(() -> ProblemException.notFound("rule set '" + ruleSet + "' has no version " + number));
-        if (version.author().equals(approver)) {
+        // Both sides canonical (Identities): versions staged before the rule may hold another spelling.
+        if (Identities.same(version.author(), approver)) {
             throw refuse(version, approver, ProblemException.forbidden(approver + " staged " + ruleSet + " v" + number
                     + " and cannot approve it: a second person must (four-eyes rule)"));
         }

@@ -3,6 +3,7 @@ package com.deleverage.admin.decision;
 import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
 import com.deleverage.admin.security.Roles;
+import com.deleverage.engine.snapshot.SnapshotValidator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
@@ -125,7 +126,14 @@ public class DecisionController {
             return fallback;
         }
         try {
-            return Instant.parse(text);
+            Instant instant = Instant.parse(text);
+            // The same range as a snapshot's asOf: what timestamp-with-time-zone columns hold on every database.
+            if (instant.isBefore(SnapshotValidator.EARLIEST_AS_OF) || instant.isAfter(SnapshotValidator.LATEST_AS_OF)) {
+                errors.add(new Problem.FieldError(field, "must be from " + SnapshotValidator.EARLIEST_AS_OF
+                        + " to 9999-12-31T23:59:59Z"));
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             errors.add(new Problem.FieldError(field, "not an ISO-8601 instant such as 2025-10-10T21:15:00Z"));
             return null;

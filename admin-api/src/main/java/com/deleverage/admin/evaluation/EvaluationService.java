@@ -59,6 +59,7 @@ public class EvaluationService {
     private final DecisionLogRepository decisions;
     private final ShadowService shadow;
     private final PlatformMetrics metrics;
+    private final DecisionLimits limits;
     private final Clock clock;
     private final String defaultRuleSet;
     private final boolean storeInput;
@@ -80,7 +81,7 @@ public class EvaluationService {
 
     public EvaluationService(ActiveVersions activeVersions, Evaluator evaluator, DecisionLogWriter writer,
                              DecisionLogRepository decisions, ShadowService shadow, PlatformMetrics metrics,
-                             Clock clock,
+                             DecisionLimits limits, Clock clock,
                              @Value("${deleveraging.evaluation.default-rule-set:deleveraging}") String defaultRuleSet,
                              @Value("${deleveraging.decision-log.store-input:true}") boolean storeInput) {
         this.activeVersions = activeVersions;
@@ -89,6 +90,7 @@ public class EvaluationService {
         this.decisions = decisions;
         this.shadow = shadow;
         this.metrics = metrics;
+        this.limits = limits;
         this.clock = clock;
         this.defaultRuleSet = defaultRuleSet;
         this.storeInput = storeInput;
@@ -183,6 +185,7 @@ public class EvaluationService {
         Instant evaluatedAt = clock.instant();
         ObjectNode response = DecisionResponse.of(decisionId, decision, evaluatedAt);
         String json = response.toString();
+        limits.check(response, json, decision.ruleSet(), decision.version());
         DecisionRecord record = new DecisionRecord(decisionId, decision.ruleSet(), decision.version(),
                 decision.versionHash(), inputHash, caller, key, decision.asOf(), evaluatedAt,
                 storeInput ? body : null, json, response.get("actions").toString(),

@@ -29,9 +29,11 @@ public class StagingService {
     private final PolicyValidator validator;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final ValidationReportLimits reportLimits;
 
     public StagingService(Database database, RuleSetRepository repository, PolicyValidator validator,
-                          AuditLog auditLog, Clock clock) {
+                          AuditLog auditLog, Clock clock, ValidationReportLimits reportLimits) {
+        this.reportLimits = reportLimits;
         this.database = database;
         this.repository = repository;
         this.validator = validator;
@@ -62,7 +64,7 @@ public class StagingService {
             int number = repository.nextVersionNumber(connection, ruleSet);
             VersionState state = validation.accepted() ? VersionState.VALIDATED : VersionState.REJECTED;
             RuleSetVersion version = new RuleSetVersion(ruleSet, number, hash, state, comment, author, now,
-                    null, null, null, null, validation.findings());
+                    null, null, null, null, reportLimits.cap(validation.findings()));
             repository.insert(connection, version, sorted);
             auditLog.append(connection, new AuditEvent(author, AuditAction.VERSION_STAGED, ruleSet, number, hash,
                     comment));

@@ -42,19 +42,38 @@ class FourEyesApiTest {
         assertThat(own.status()).isEqualTo(403);
         assertThat(own.isProblem()).isTrue();
         assertThat(own.json().get("detail").asText()).contains("senior staged").contains("four-eyes");
-        JsonNode version = api.get("/api/v1/rulesets/deleveraging/versions/2", User.AUDITOR).json();
+        int number = staged.json().get("version").asInt();
+        JsonNode version = api.get("/api/v1/rulesets/deleveraging/versions/" + number, User.AUDITOR).json();
         assertThat(version.get("state").asText()).isEqualTo("VALIDATED");
         assertThat(version.has("approver")).isFalse();
         JsonNode lastAudit = last(api);
         assertThat(lastAudit.get("action").asText()).isEqualTo("APPROVAL_REFUSED");
         assertThat(lastAudit.get("actor").asText()).isEqualTo("senior");
-        assertThat(lastAudit.get("version").asInt()).isEqualTo(2);
+        assertThat(lastAudit.get("version").asInt()).isEqualTo(number);
 
         Reply byApprover = api.post(approve, User.APPROVER, "");
 
         assertThat(byApprover.status()).isEqualTo(200);
         assertThat(byApprover.json().get("approver").asText()).isEqualTo("approver");
         assertThat(last(api).get("action").asText()).isEqualTo("VERSION_APPROVED");
+    }
+
+    @Test
+    void anotherSpellingOfTheAuthorsNameIsStillTheAuthor() {
+        Api api = new Api(http);
+        Reply staged = api.post("/api/v1/rulesets/deleveraging/versions", "senior", PASSWORD,
+                SeedPolicy.stageRequest("senior's other change", SeedPolicy.filesWithComment("senior, again")));
+        assertThat(staged.status()).as(staged.toString()).isEqualTo(201);
+        String approve = "/api/v1/rulesets/deleveraging/versions/" + staged.json().get("version").asInt() + "/approve";
+
+        // Upper case, surrounding blanks, full-width letters: one identity after trim, NFKC and lower case.
+        for (String spelling : new String[]{"SENIOR", " Senior ", "\uFF33\uFF25\uFF2E\uFF29\uFF2F\uFF32"}) {
+            Reply own = api.post(approve, spelling, PASSWORD, "");
+
+            assertThat(own.status()).as(spelling + " -> " + own).isEqualTo(403);
+            assertThat(own.json().get("detail").asText()).startsWith("senior staged").contains("four-eyes");
+            assertThat(last(api).get("actor").asText()).isEqualTo("senior");
+        }
     }
 
     private static JsonNode last(Api api) {

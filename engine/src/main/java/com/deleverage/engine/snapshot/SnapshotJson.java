@@ -3,6 +3,7 @@ package com.deleverage.engine.snapshot;
 import com.deleverage.engine.model.Snapshot;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,14 +19,20 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads snapshots in the evaluation request's JSON shape (the API contract) or the same shape in YAML
  * (scenario files). Strict: unknown fields, unknown enum values, malformed numbers and missing required
- * fields are reported with the path of the offending field. Decimals may be JSON numbers or strings and
- * are read exactly, never through a double.
+ * fields are reported with the path of the offending field, and so are duplicate keys and decimals
+ * beyond {@link BoundedDecimals}' bounds. Decimals may be JSON numbers or strings and are read exactly,
+ * never through a double.
  */
 public final class SnapshotJson {
+    /** Jackson's message for a key met twice under STRICT_DUPLICATE_DETECTION. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
+
     private final ObjectMapper mapper;
 
     private SnapshotJson(ObjectMapper mapper) {
@@ -68,6 +75,11 @@ public final class SnapshotJson {
         JsonParseException syntax = e instanceof JsonParseException p ? p
                 : e.getCause() instanceof JsonParseException p ? p : null;
         if (syntax != null) {
+            Matcher duplicate = DUPLICATE.matcher(syntax.getOriginalMessage());
+            if (duplicate.lookingAt()) {
+                return new InputProblem(field.isEmpty() ? duplicate.group(1) : field + "." + duplicate.group(1),
+                        "appears twice in the same object; send each field once");
+            }
             String message = syntax.getOriginalMessage().replaceFirst("\\s*\\(for .*", "");
             return new InputProblem(field, "malformed JSON at line " + syntax.getLocation().getLineNr() + ", column "
                     + syntax.getLocation().getColumnNr() + ": " + message);
@@ -144,6 +156,9 @@ public final class SnapshotJson {
 
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
+                .registerModule(BoundedDecimals.module())
+                // {"walletBalance": "900", "walletBalance": "1000000"} must not mean whichever came last.
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -9,6 +9,7 @@ import com.deleverage.engine.model.RiskTier;
 import com.deleverage.engine.model.Snapshot;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +22,28 @@ import java.util.Set;
 public final class SnapshotValidator {
     /** A position or balance beyond this many quote units is a unit error, not a trade. */
     static final BigDecimal ABSURD = new BigDecimal("1e15");
+    /** The decision log's account_id column (decision_account.account_id is varchar(128)). */
+    public static final int MAX_ACCOUNT_ID_LENGTH = 128;
+    /** The rule_set.name column is varchar(64). */
+    public static final int MAX_RULE_SET_LENGTH = 64;
+    /** Not stored in a column of its own, but a symbol is a short code; bounded like a rule set name. */
+    public static final int MAX_SYMBOL_LENGTH = 64;
+    /**
+     * asOf is stored in timestamp-with-time-zone columns: PostgreSQL's end at year 294276, H2's further,
+     * Java's Instant at year 1,000,000,000. Inside 1970 to 9999 every supported database stores it exactly.
+     */
+    public static final Instant EARLIEST_AS_OF = Instant.parse("1970-01-01T00:00:00Z");
+    public static final Instant LATEST_AS_OF = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public List<InputProblem> validate(Snapshot snapshot) {
         List<InputProblem> problems = new ArrayList<>();
         if (snapshot.asOf() == null) {
             problems.add(new InputProblem("asOf", "is required (ISO-8601 instant, e.g. 2025-10-10T21:15:00Z)"));
+        } else if (snapshot.asOf().isBefore(EARLIEST_AS_OF) || snapshot.asOf().isAfter(LATEST_AS_OF)) {
+            problems.add(new InputProblem("asOf", "must be from " + EARLIEST_AS_OF + " to 9999-12-31T23:59:59Z"));
+        }
+        if (snapshot.ruleSet() != null) {
+            identifier(snapshot.ruleSet(), "ruleSet", MAX_RULE_SET_LENGTH, problems);
         }
         Set<String> symbols = new HashSet<>();
         for (int i = 0; i < snapshot.markets().size(); i++) {
@@ -61,9 +79,7 @@ public final class SnapshotValidator {
     }
 
     private static void checkMarket(Market market, String at, Set<String> symbols, List<InputProblem> problems) {
-        if (market.symbol().isBlank()) {
-            problems.add(new InputProblem(at + ".symbol", "must not be blank"));
-        } else if (!symbols.add(market.symbol())) {
+        if (identifier(market.symbol(), at + ".symbol", MAX_SYMBOL_LENGTH, problems) && !symbols.add(market.symbol())) {
             problems.add(new InputProblem(at + ".symbol", "market '" + market.symbol() + "' appears twice"));
         }
         positive(market.markPrice(), at + ".markPrice", problems);
@@ -109,9 +125,7 @@ public final class SnapshotValidator {
 
     private static void checkAccount(Account account, String at, Set<String> symbols, Set<String> ids,
                                      List<InputProblem> problems) {
-        if (account.id().isBlank()) {
-            problems.add(new InputProblem(at + ".id", "must not be blank"));
-        } else if (!ids.add(account.id())) {
+        if (identifier(account.id(), at + ".id", MAX_ACCOUNT_ID_LENGTH, problems) && !ids.add(account.id())) {
             problems.add(new InputProblem(at + ".id", "account '" + account.id() + "' appears twice"));
         }
         bounded(account.walletBalance(), at + ".walletBalance", problems);
@@ -147,6 +161,21 @@ public final class SnapshotValidator {
                 problems.add(new InputProblem(pa + ".isolatedMargin", "must be null for a CROSS account"));
             }
         }
+    }
+
+    /** Whether {@code value} is a non-blank name of at most {@code max} characters; reports it when not. */
+    private static boolean identifier(String value, String at, int max, List<InputProblem> problems) {
+        if (value.isBlank()) {
+            problems.add(new InputProblem(at, "must not be blank"));
+            return false;
+        }
+        if (value.length() > max) {
+            // The value itself is not echoed: it may be 100,000 characters long.
+            problems.add(new InputProblem(at, "is " + value.length() + " characters long; at most " + max
+                    + " are accepted"));
+            return false;
+        }
+        return true;
     }
 
     private static void positive(BigDecimal value, String at, List<InputProblem> problems) {

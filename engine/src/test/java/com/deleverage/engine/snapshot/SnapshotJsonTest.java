@@ -111,4 +111,60 @@ class SnapshotJsonTest {
         assertThat(validator.validate(json.read(twice)))
                 .containsExactly(new InputProblem("accounts[1].id", "account 'acct-1' appears twice"));
     }
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            tiny exponent as a string | "markPrice": 103441.3  | "markPrice": "1E-9999999"       | markets[0].markPrice             | has 9999999 digits after the decimal point; at most 18 are accepted
+            tiny exponent as a number | "balance": "2500000"   | "balance": 1E-99999999          | insuranceFunds[0].balance        | has 99999999 digits after the decimal point; at most 18 are accepted
+            huge exponent             | "walletBalance": "1000" | "walletBalance": "1E+999999999" | accounts[0].walletBalance        | has 1000000000 digits before the decimal point; at most 20 are accepted
+            19 fraction digits        | "quantity": "-0.5"     | "quantity": "-0.5000000000000000001" | accounts[0].positions[0].quantity | has 19 digits after the decimal point; at most 18 are accepted
+            21 integer digits         | "entryPrice": "112000" | "entryPrice": "100000000000000000000" | accounts[0].positions[0].entryPrice | has 21 digits before the decimal point; at most 20 are accepted
+            """)
+    void decimalsBeyondTheScaleOrExponentBoundsAreRefusedWhileRead(String name, String from, String to, String field,
+                                                                  String message) {
+        assertThatThrownBy(() -> json.read(VALID.replace(from, to)))
+                .isInstanceOfSatisfying(InvalidSnapshotException.class, e -> assertThat(e.problems())
+                        .containsExactly(new InputProblem(field, message)));
+    }
+
+    @Test
+    void decimalsAtTheBoundsAndTrailingZerosAreRead() {
+        Snapshot snapshot = json.read(VALID.replace("\"quantity\": \"-0.5\"", "\"quantity\": \"-0.500000000000000001000\"")
+                .replace("\"walletBalance\": \"1000\"", "\"walletBalance\": \"99999999999999999999.000000\""));
+
+        assertThat(snapshot.accounts().get(0).positions().get(0).quantity())
+                .isEqualByComparingTo("-0.500000000000000001");
+        assertThat(snapshot.accounts().get(0).walletBalance()).isEqualByComparingTo("99999999999999999999");
+    }
+
+    @Test
+    void aDuplicateKeyIsRefusedAndNamed() {
+        assertThatThrownBy(() -> json.read(VALID.replace("\"walletBalance\": \"1000\"",
+                "\"walletBalance\": \"900\", \"walletBalance\": \"1000000\"")))
+                .isInstanceOfSatisfying(InvalidSnapshotException.class, e -> assertThat(e.problems())
+                        .containsExactly(new InputProblem("accounts[0].walletBalance",
+                                "appears twice in the same object; send each field once")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            asOf beyond storage  | "asOf": "2025-10-10T21:15:00Z" | "asOf": "+1000000000-01-01T00:00:00Z" | asOf | must be from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z
+            asOf before 1970     | "asOf": "2025-10-10T21:15:00Z" | "asOf": "1969-12-31T23:59:59Z"        | asOf | must be from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z
+            long rule set name   | "ruleSet": "deleveraging"      | "ruleSet": "%s"                        | ruleSet | is 65 characters long; at most 64 are accepted
+            blank symbol         | "symbol": "BTCUSDT", "markPrice" | "symbol": " ", "markPrice"          | markets[0].symbol | must not be blank
+            """)
+    void valuesBeyondWhatStorageHoldsAreRefused(String name, String from, String to, String field, String message) {
+        Snapshot snapshot = json.read(VALID.replace(from, to.formatted("r".repeat(65))));
+
+        assertThat(validator.validate(snapshot)).contains(new InputProblem(field, message));
+    }
+
+    @Test
+    void anAccountIdLongerThanTheLogsColumnIsRefusedWithoutEchoingIt() {
+        Snapshot snapshot = json.read(VALID.replace("\"acct-1\"", "\"" + "a".repeat(100_000) + "\""));
+
+        assertThat(validator.validate(snapshot)).containsExactly(new InputProblem("accounts[0].id",
+                "is 100000 characters long; at most 128 are accepted"));
+        assertThat(validator.validate(json.read(VALID.replace("\"acct-1\"", "\"" + "a".repeat(128) + "\""))))
+                .isEmpty();
+    }
 }
