@@ -101,7 +101,8 @@ public class ChainWatch {
                 return Optional.empty();
             }
             SealedLedger.Head audit = new SealedLedger.Head(walker.lastSeq(), walker.lastHash());
-            if (exported != null && exported.seq() == audit.seq() && exported.decisionSeq() == decisionTip.seq()) {
+            boolean empty = audit.seq() == 0 && decisionTip.seq() == 0;
+            if (empty || exported != null && exported.seq() == audit.seq() && exported.decisionSeq() == decisionTip.seq()) {
                 return Optional.empty();
             }
             exported = checkpoints.export(audit, decisionTip);
