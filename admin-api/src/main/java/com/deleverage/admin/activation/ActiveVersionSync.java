@@ -1,5 +1,6 @@
 package com.deleverage.admin.activation;
 
+import com.deleverage.admin.audit.ChainWatch;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.RuleSetRow;
 import com.deleverage.admin.ruleset.RuleSetSummary;
@@ -19,7 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * polling ({@code deleveraging.activation.poll-interval}, 1 s) and, on PostgreSQL, whenever
  * {@link FleetListener} hears another node's notification, so an activation on another node (or one
  * whose node died between commit and swap) reaches every node in milliseconds, at worst within the
- * poll interval. Versions are swapped in from {@link PreparedVersions} when ready there.
+ * poll interval. Versions are swapped in from {@link PreparedVersions} when ready there. A version is
+ * loaded only when the audit chain's latest activation of its rule set is that version with that hash
+ * ({@link ChainWatch#requireActivation}): a pointer moved in the database by someone else is refused.
  */
 @Singleton
 public class ActiveVersionSync {
@@ -29,9 +32,11 @@ public class ActiveVersionSync {
     private final ActivationLocks locks;
     private final PreparedVersions prepared;
     private final ActiveVersions activeVersions;
+    private final ChainWatch chain;
 
     public ActiveVersionSync(RuleSetRepository repository, ActivationLocks locks, PreparedVersions prepared,
-                             ActiveVersions activeVersions) {
+                             ActiveVersions activeVersions, ChainWatch chain) {
+        this.chain = chain;
         this.repository = repository;
         this.locks = locks;
         this.prepared = prepared;
@@ -83,6 +88,7 @@ public class ActiveVersionSync {
             if (recorded.isEmpty() || recorded.get() != version || serves(ruleSet, version, hash)) {
                 return; // changed while we looked: the next round sees the new state
             }
+            chain.requireActivation(ruleSet, version, hash); // before compiling: throws unless the chain activated it
             CompiledVersion compiled = prepared.takeOrBuild(ruleSet, version, hash);
             prepared.swapIn(activeVersions, compiled); // keeps the replaced version for a rollback
             LOG.info("serving {} v{} ({}), the version the database records as active", ruleSet, version, hash);

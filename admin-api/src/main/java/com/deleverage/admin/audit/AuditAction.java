@@ -22,6 +22,11 @@ public enum AuditAction {
     REFERENCE_POLICY_SEEDED,
     /** An operator put a validated version in shadow beside the active one (replacing any earlier shadow run). */
     SHADOW_STARTED,
+    /**
+     * Someone ran a version that is not approved yet (VALIDATED) on a snapshot in a dry run: unreviewed code
+     * ran on the platform. Recorded before it runs.
+     */
+    DRY_RUN,
     /** An operator ended a shadow run. */
     SHADOW_STOPPED,
     /** An author or approver submitted a replay (what it compares, over which files and window, which book). */

@@ -15,21 +15,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The append-only, hash-chained audit log. Appending locks the single chain-head row, so appends from
- * any number of threads or nodes form one chain; an append joins the caller's transaction, so a state
- * change and its audit row commit together or not at all.
+ * The append-only audit log, chained by HMAC under the current audit key ({@link AuditKeys}). Appending
+ * locks the single chain-head row, so appends from any number of threads or nodes form one chain; an
+ * append joins the caller's transaction, so a state change and its audit row commit together or not at all.
  */
 @Singleton
 public class AuditLog {
-    private static final String COLUMNS =
-            "seq, occurred_at, actor, action, rule_set, version_no, version_hash, reason, prev_hash, hash";
+    private static final String COLUMNS = AuditRows.COLUMNS;
 
     private final Database database;
     private final Clock clock;
+    private final AuditKeys keys;
+    private final AuditVerifier verifier;
 
-    public AuditLog(Database database, Clock clock) {
+    public AuditLog(Database database, Clock clock, AuditKeys keys, AuditVerifier verifier) {
         this.database = database;
         this.clock = clock;
+        this.keys = keys;
+        this.verifier = verifier;
     }
 
     /** Appends inside the caller's transaction. */
@@ -47,10 +50,11 @@ public class AuditLog {
         }
         long seq = lastSeq + 1;
         Instant now = clock.instant();
-        String hash = AuditHash.of(lastHash, seq, now, event.actor(), event.action(), event.ruleSet(),
-                event.version(), event.versionHash(), event.reason());
+        String keyId = keys.currentId();
+        String hash = AuditHash.keyed(keys.mac(keyId).orElseThrow(), keyId, lastHash, seq, now, event.actor(),
+                event.action(), event.ruleSet(), event.version(), event.versionHash(), event.reason());
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, seq);
             Timestamps.set(insert, 2, now);
             insert.setString(3, event.actor());
@@ -61,6 +65,7 @@ public class AuditLog {
             insert.setString(8, event.reason());
             insert.setString(9, lastHash);
             insert.setString(10, hash);
+            insert.setString(11, keyId);
             insert.executeUpdate();
         }
         try (PreparedStatement update = connection.prepareStatement(
@@ -70,7 +75,7 @@ public class AuditLog {
             update.executeUpdate();
         }
         return new AuditEntry(seq, now, event.actor(), event.action(), event.ruleSet(), event.version(),
-                event.versionHash(), event.reason(), lastHash, hash);
+                event.versionHash(), event.reason(), lastHash, hash, keyId);
     }
 
     /** Appends in a transaction of its own: for refusals, where nothing else is written. */
@@ -88,7 +93,7 @@ public class AuditLog {
                 try (ResultSet rs = select.executeQuery()) {
                     List<AuditEntry> entries = new ArrayList<>();
                     while (rs.next()) {
-                        entries.add(entry(rs));
+                        entries.add(AuditRows.entry(rs));
                     }
                     return entries;
                 }
@@ -106,30 +111,11 @@ public class AuditLog {
         });
     }
 
-    /** Recomputes the whole chain and names the first row that does not fit it. */
+    /**
+     * Recomputes the whole chain and checks what it binds (checkpoint, decision seals, versions, approvals,
+     * active versions); names every break.
+     */
     public ChainVerification verify() {
-        return database.inTransaction(connection -> {
-            ChainVerifier verifier = new ChainVerifier();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq");
-                 ResultSet rs = select.executeQuery()) {
-                while (rs.next() && verifier.accept(entry(rs))) {
-                    // accept() stops the walk at the first broken row
-                }
-            }
-            try (PreparedStatement head = connection.prepareStatement(
-                    "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1");
-                 ResultSet rs = head.executeQuery()) {
-                rs.next();
-                return verifier.result(rs.getLong(1), rs.getString(2));
-            }
-        });
-    }
-
-    private static AuditEntry entry(ResultSet rs) throws SQLException {
-        return new AuditEntry(rs.getLong("seq"), Timestamps.get(rs, "occurred_at"), rs.getString("actor"),
-                AuditAction.valueOf(rs.getString("action")), rs.getString("rule_set"),
-                Nullable.getInt(rs, "version_no"), rs.getString("version_hash"), rs.getString("reason"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+        return verifier.verify();
     }
 }

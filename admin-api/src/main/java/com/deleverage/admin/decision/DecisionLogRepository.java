@@ -23,15 +23,21 @@ public class DecisionLogRepository {
             + "d.elapsed_micros";
 
     private final Database database;
+    private final DecisionSeals seals;
 
-    public DecisionLogRepository(Database database) {
+    public DecisionLogRepository(Database database, DecisionSeals seals) {
         this.database = database;
+        this.seals = seals;
     }
 
-    /** Inserts the records with JDBC batches on the caller's connection (the caller commits). */
+    /**
+     * Inserts the records with JDBC batches on the caller's connection (the caller commits), under one
+     * seal of the decision chain appended in the same transaction.
+     */
     void insert(Connection connection, List<DecisionRecord> records) throws SQLException {
-        try (PreparedStatement decision = connection.prepareStatement(
-                "INSERT INTO decision_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        long seal = seals.seal(connection, records);
+        try (PreparedStatement decision = connection.prepareStatement("INSERT INTO decision_log (" + COLUMNS
+                + ", seal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement account = connection.prepareStatement(
                      "INSERT INTO decision_account (account_id, evaluated_at, decision_id) VALUES (?, ?, ?)")) {
             boolean anyAccount = false;
@@ -43,14 +49,15 @@ public class DecisionLogRepository {
                 decision.setString(5, r.inputHash());
                 decision.setString(6, r.caller());
                 decision.setString(7, r.idempotencyKey());
-                Timestamps.set(decision, 8, r.asOf());
-                Timestamps.set(decision, 9, r.evaluatedAt());
+                Timestamps.set(decision, 8, DecisionSeals.stored(r.asOf()));
+                Timestamps.set(decision, 9, DecisionSeals.stored(r.evaluatedAt()));
                 decision.setString(10, r.input());
                 decision.setString(11, r.response());
                 decision.setString(12, r.actions());
                 decision.setString(13, r.firedRules());
                 decision.setInt(14, r.ruleFirings());
                 decision.setLong(15, r.elapsedMicros());
+                decision.setLong(16, seal);
                 decision.addBatch();
                 for (String id : r.accounts()) {
                     account.setString(1, id);

@@ -13,6 +13,8 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.security.Principal;
+
 /** {@code POST /api/v1/rulesets/{name}/versions/{version}/dry-run}: a candidate beside the active version. */
 @Controller("/api/v1/rulesets")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -28,12 +30,13 @@ public class DryRunController {
     /**
      * Evaluates the snapshot (the evaluation request's shape) with the active version and with version
      * {@code version} (VALIDATED or later; 409 otherwise) and returns {@code active}, {@code candidate}
-     * and {@code diff} (added, removed, changed, accounts). Nothing is logged.
+     * and {@code diff} (added, removed, changed, accounts). No decision is logged; a dry run of a version not
+     * yet approved is audited (DRY_RUN).
      */
     @Post("/{name}/versions/{version}/dry-run")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Compare a validated version with the active one on a snapshot")
-    public ObjectNode dryRun(String name, int version, @Body String body) {
-        return service.dryRun(name, version, body);
+    public ObjectNode dryRun(String name, int version, @Body String body, Principal author) {
+        return service.dryRun(name, version, body, author.getName());
     }
 }

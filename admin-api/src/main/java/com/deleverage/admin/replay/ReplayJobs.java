@@ -7,6 +7,7 @@ import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.RuleSetVersion;
+import com.deleverage.engine.compile.ContentHash;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.RiskTier;
 import com.deleverage.engine.policy.PolicyFiles;
@@ -116,8 +117,16 @@ public class ReplayJobs {
             String id = UUID.randomUUID().toString();
             job = new ReplayJob(id, actor, clock.instant(), submission.ruleSet(),
                     plan.policies().stream().map(PolicySource::label).toList(), summary(plan));
-            audit.append(new AuditEvent(actor, AuditAction.REPLAY_SUBMITTED, submission.ruleSet(), null, null,
-                    reason(job, "submitted: " + job.summary())));
+            // Inline file sets are code nobody approved: the entry names each one's content hash.
+            List<PolicySource> inline = plan.policies().stream().filter(p -> p.version() == 0).toList();
+            List<String> hashes = inline.stream().map(p -> ContentHash.of(p.files())).toList();
+            List<String> named = new ArrayList<>();
+            for (int i = 0; i < inline.size(); i++) {
+                named.add("'" + inline.get(i).label() + "' " + hashes.get(i));
+            }
+            audit.append(new AuditEvent(actor, AuditAction.REPLAY_SUBMITTED, submission.ruleSet(), null,
+                    hashes.size() == 1 ? hashes.getFirst() : null, reason(job, "submitted: " + job.summary()
+                            + (named.isEmpty() ? "" : "; inline policy code " + String.join(", ", named)))));
             jobs.put(id, job);
             workers.execute(() -> run(job, plan));
         } catch (RuntimeException e) {

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The audit chain against a real database: appends from many threads form one unbroken chain, and a
- * deleted row, a deleted tail or a re-hashed row is named by verification. Each test restores the
- * rows it damages by rebuilding the log from scratch.
+ * deleted row, a deleted tail or a row re-hashed without the key is named by verification. Each test
+ * starts from an empty database (no rule sets, no audit rows, no checkpoint file), so that only the rows
+ * it appends are judged.
  */
 @MicronautTest(environments = "dev")
 class AuditLogTest {
@@ -30,10 +31,17 @@ class AuditLogTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    AuditCheckpoints checkpoints;
+
     @BeforeEach
-    void emptyLog() throws SQLException {
-        sql("DELETE FROM audit_log");
+    void emptyLog() throws Exception {
+        for (String table : List.of("approval", "validation_finding", "rule_file", "activation_event",
+                "rule_set_version", "rule_set", "audit_log")) {
+            sql("DELETE FROM " + table);
+        }
         sql("UPDATE audit_chain_head SET last_seq = 0, last_hash = '" + AuditHash.GENESIS + "' WHERE id = 1");
+        java.nio.file.Files.deleteIfExists(checkpoints.file());
     }
 
     @Test
@@ -53,7 +61,12 @@ class AuditLogTest {
             pool.shutdownNow();
         }
 
-        assertThat(auditLog.verify()).isEqualTo(new ChainVerification(true, 40, null, null));
+        ChainVerification verified = auditLog.verify();
+        assertThat(verified.valid()).isTrue();
+        assertThat(verified.verifiedRows()).isEqualTo(40);
+        assertThat(verified.headSeq()).isEqualTo(40);
+        assertThat(verified.firstBrokenSeq()).isNull();
+        assertThat(verified.breaks()).isEmpty();
         assertThat(auditLog.page(0, 100)).extracting(AuditEntry::seq).containsExactlyElementsOf(
                 java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList());
     }
@@ -69,6 +82,9 @@ class AuditLogTest {
         assertThat(result.firstBrokenSeq()).isEqualTo(4L);
         assertThat(result.verifiedRows()).isEqualTo(2);
         assertThat(result.problem()).contains("rows between them were deleted");
+        assertThat(result.kind()).isEqualTo(BreakKind.ROW_DELETED);
+        assertThat(result.breaks()).extracting(ChainBreak::kind, ChainBreak::seq)
+                .containsExactly(org.assertj.core.api.Assertions.tuple(BreakKind.ROW_DELETED, 4L));
     }
 
     @Test
@@ -81,20 +97,25 @@ class AuditLogTest {
         assertThat(result.valid()).isFalse();
         assertThat(result.firstBrokenSeq()).isEqualTo(4L);
         assertThat(result.problem()).contains("head records row 5");
+        assertThat(result.kind()).isEqualTo(BreakKind.TRUNCATED);
     }
 
+    /** Before the chain was keyed, such a row passed and only the next row's link broke; now the row itself fails. */
     @Test
-    void aRowRehashedAfterAnEditBreaksTheLinkOfTheNextRow() throws SQLException {
+    void aRowRehashedWithoutTheKeyAfterAnEditIsNamedItself() throws SQLException {
         List<AuditEntry> entries = appendFive();
         AuditEntry second = entries.get(1);
-        String forgedHash = AuditHash.of(second.prevHash(), second.seq(), second.occurredAt(), "someone-else",
+        String forgedHash = AuditHash.legacy(second.prevHash(), second.seq(), second.occurredAt(), "someone-else",
                 second.action(), second.ruleSet(), second.version(), second.versionHash(), second.reason());
         sql("UPDATE audit_log SET actor = 'someone-else', hash = '" + forgedHash + "' WHERE seq = 2");
 
         ChainVerification result = auditLog.verify();
 
-        assertThat(result.firstBrokenSeq()).isEqualTo(3L);
-        assertThat(result.problem()).contains("does not link");
+        assertThat(result.firstBrokenSeq()).isEqualTo(2L);
+        assertThat(result.kind()).isEqualTo(BreakKind.ROW_ALTERED);
+        assertThat(result.verifiedRows()).isEqualTo(1);
+        assertThat(result.problem()).isEqualTo("row 2 does not match its hash: its content or number was changed, "
+                + "or the row was written without the audit key");
     }
 
     private List<AuditEntry> appendFive() {

@@ -1,0 +1,64 @@
+package com.deleverage.admin.audit;
+
+import com.deleverage.admin.db.Database;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The full verification behind {@code GET /audit/verify}: recomputes every audit row's HMAC, compares the
+ * end of the chain with its head and with the last exported checkpoint, does the same for the decision
+ * seals and recomputes every sealed decision batch, and checks rule sets, versions, files and approvals
+ * against the chain ({@link VersionBindings}). Reads everything in one transaction.
+ */
+@Singleton
+public class AuditVerifier {
+    private final Database database;
+    private final AuditKeys keys;
+    private final AuditCheckpoints checkpoints;
+    private final SealedLedger decisions;
+
+    public AuditVerifier(Database database, AuditKeys keys, AuditCheckpoints checkpoints, SealedLedger decisions) {
+        this.database = database;
+        this.keys = keys;
+        this.checkpoints = checkpoints;
+        this.decisions = decisions;
+    }
+
+    public ChainVerification verify() {
+        AuditCheckpoints.Reading reading = checkpoints.read();
+        return database.inTransaction(connection -> {
+            ChainWalker walker = new ChainWalker(keys);
+            SealedLedger.Head head = AuditRows.head(connection);
+            AuditRows.forEach(connection, 0, Long.MAX_VALUE, walker::accept);
+            walker.head(head.seq(), head.hash());
+            Checkpoint last = reading.last();
+            for (int line : reading.forgedLines()) {
+                walker.fail(new ChainBreak(BreakKind.CHECKPOINT_FORGED, "audit", null, null, null, null, "line " + line
+                        + " of " + checkpoints.file() + " is not signed with an audit key: the file was edited"));
+            }
+            if (last != null) {
+                walker.checkpoint(last, AuditRows.hashAt(connection, last.seq()).orElse(null));
+            }
+            SealedLedger.Check sealed = decisions.verifyAll(connection,
+                    last == null ? null : new SealedLedger.Head(last.decisionSeq(), last.decisionHash()));
+            List<ChainBreak> breaks = new ArrayList<>(walker.breaks());
+            breaks.addAll(sealed.breaks());
+            breaks.addAll(VersionBindings.all(connection, walker.facts()));
+            return result(walker.verifiedRows(), head.seq(), sealed, last, breaks);
+        });
+    }
+
+    static ChainVerification result(long verifiedRows, long headSeq, SealedLedger.Check sealed, Checkpoint checkpoint,
+                                    List<ChainBreak> breaks) {
+        ChainBreak first = breaks.isEmpty() ? null : breaks.getFirst();
+        Long firstBrokenSeq = breaks.stream().filter(b -> "audit".equals(b.chain()) && b.seq() != null)
+                .map(ChainBreak::seq).findFirst().orElse(null);
+        List<ChainBreak> shown = breaks.size() > ChainVerification.MAX_BREAKS
+                ? breaks.subList(0, ChainVerification.MAX_BREAKS) : breaks;
+        return new ChainVerification(breaks.isEmpty(), verifiedRows, firstBrokenSeq,
+                first == null ? null : first.detail(), first == null ? null : first.kind(), headSeq,
+                sealed.seals(), sealed.records(), checkpoint, shown);
+    }
+}

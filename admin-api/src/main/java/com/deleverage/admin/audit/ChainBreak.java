@@ -1,0 +1,28 @@
+package com.deleverage.admin.audit;
+
+/**
+ * One thing the verification found wrong.
+ *
+ * @param kind       what kind of tampering it shows
+ * @param chain      {@code audit} (audit_log rows and their checkpoint), {@code decisions} (decision seals and
+ *                   the decisions they cover) or {@code versions} (rule sets, versions, approvals against the chain)
+ * @param seq        the audit row or decision seal concerned, or null
+ * @param ruleSet    the rule set concerned, or null
+ * @param version    the version concerned, or null
+ * @param decisionId the decision concerned, or null
+ * @param detail     what is wrong, for a person
+ */
+public record ChainBreak(BreakKind kind, String chain, Long seq, String ruleSet, Integer version, String decisionId,
+                         String detail) {
+    static ChainBreak row(BreakKind kind, long seq, String detail) {
+        return new ChainBreak(kind, "audit", seq, null, null, null, detail);
+    }
+
+    static ChainBreak version(BreakKind kind, String ruleSet, Integer version, String detail) {
+        return new ChainBreak(kind, "versions", null, ruleSet, version, null, detail);
+    }
+
+    public static ChainBreak decisions(BreakKind kind, Long seal, String decisionId, String detail) {
+        return new ChainBreak(kind, "decisions", seal, null, null, decisionId, detail);
+    }
+}
