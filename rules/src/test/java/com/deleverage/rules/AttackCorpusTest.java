@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The red-team corpus of rules/examples/attacks: one DRL file per attack, its first line naming what must
  * stop it ({@code // expect: CODE | text the finding must contain}). Attacks on the platform's API are
  * REJECTED at staging with that finding and never run; attacks on its time and memory verify (they use
- * nothing forbidden) and end at their sandbox limit, on a thread that is then free.
+ * nothing forbidden) and end at their sandbox limit ({@code EVALUATION_LIMIT | FUEL}), or are refused by
+ * the engine's own argument checks ({@code RULE_ERROR | message}), on a thread that is then free.
  */
 class AttackCorpusTest {
     private static final Path CORPUS = Path.of("examples", "attacks");
@@ -48,26 +49,30 @@ class AttackCorpusTest {
         String fragment = expect[1].trim();
         Map<String, String> files = Map.of("attack.drl", text);
 
-        if (code.equals("EVALUATION_LIMIT")) {
+        if (code.equals("EVALUATION_LIMIT") || code.equals("RULE_ERROR")) {
             Compilation compilation = compiler.compile("attacks", 1, files);
             assertThat(compilation.findings()).as("%s verifies: it names nothing forbidden", file)
                     .noneMatch(Finding::isError);
             Snapshot empty = new Snapshot("attacks", Instant.parse("2025-10-10T21:15:00Z"), List.of(), List.of(), List.of());
             assertThatThrownBy(() -> new Evaluator().evaluate(compilation.compiled(), empty))
                     .isInstanceOfSatisfying(EvaluationFailedException.class, e -> {
-                        assertThat(e.reason()).isEqualTo(EvaluationFailedException.Reason.EVALUATION_LIMIT);
-                        assertThat(e.getMessage()).startsWith(fragment + " limit");
+                        assertThat(e.reason()).isEqualTo(EvaluationFailedException.Reason.valueOf(code));
+                        assertThat(e.getMessage()).contains(code.equals("RULE_ERROR") ? fragment : fragment + " limit");
                     });
             compilation.compiled().retire();
             return;
         }
-        ValidationReport report = validator.validate("attacks", 1, files);
-        assertThat(report.accepted()).as("%s is rejected", file).isFalse();
-        assertThat(report.findings()).as("findings of %s", file)
+        // The sandbox alone stops it: the compiler (which every door uses) refuses it, whatever the lint says.
+        Compilation compilation = compiler.compile("attacks", 1, files);
+        assertThat(compilation.succeeded()).as("%s compiles", file).isFalse();
+        assertThat(compilation.findings()).as("compile findings of %s", file)
                 .anySatisfy(f -> {
                     assertThat(f.isError()).isTrue();
                     assertThat(f.code()).isEqualTo(code);
                     assertThat(f.message()).contains(fragment);
                 });
+        ValidationReport report = validator.validate("attacks", 1, files);
+        assertThat(report.accepted()).as("%s is rejected", file).isFalse();
+        assertThat(report.findings()).as("findings of %s", file).anyMatch(f -> f.isError() && f.code().equals(code));
     }
 }

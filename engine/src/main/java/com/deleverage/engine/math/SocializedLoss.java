@@ -35,9 +35,16 @@ public final class SocializedLoss {
      * @return each winner's share at {@code scale}, by account id ascending, summing exactly to the deficit;
      * empty when no account has a profit
      */
+    /** Decimal places a share may have: 18 is the finest unit any settlement asset uses. */
+    public static final int MAX_SCALE = 18;
+
     public static Map<String, BigDecimal> share(BigDecimal deficit, Map<String, BigDecimal> profitsByAccount, int scale) {
         if (deficit.signum() < 0) {
             throw new IllegalArgumentException("negative deficit: " + deficit);
+        }
+        if (scale < 0 || scale > MAX_SCALE) {
+            // A policy passes the scale: a scale of a billion would make one division take the whole machine.
+            throw new IllegalArgumentException("scale " + scale + " is outside 0.." + MAX_SCALE);
         }
         if (deficit.stripTrailingZeros().scale() > scale) {
             throw new IllegalArgumentException("deficit " + deficit + " has more than " + scale + " decimals");

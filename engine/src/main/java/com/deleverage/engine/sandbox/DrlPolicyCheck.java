@@ -1,5 +1,6 @@
 package com.deleverage.engine.sandbox;
 
+import org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -148,8 +149,14 @@ public final class DrlPolicyCheck {
                 attribute(attribute, null);
             }
             for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
-                if (type.getSuperTypeName() != null && !type.getSuperTypeName().equals("Object") && !typeAllowed(type.getSuperTypeName())) {
-                    add(type, null, "declared type '" + type.getTypeName() + "' extends '" + type.getSuperTypeName() + "', which is outside the types a policy may use");
+                for (var superType : type.getSuperTypes()) {
+                    String name = superType.getName();
+                    boolean own = declared.contains(name) || declared.contains(superType.getFullName());
+                    if (!own && !name.equals("Object") && !superType.getFullName().equals("java.lang.Object")
+                            && !PolicyApi.allowsType(superType.getFullName().replace('.', '/'), Set.of())) {
+                        add(type, null, "declared type '" + type.getTypeName() + "' extends '" + superType.getFullName()
+                                + "', which is outside the types a policy may use");
+                    }
                 }
                 for (TypeFieldDescr field : type.getFields().values()) {
                     if (field.getInitExpr() != null && !field.getInitExpr().isBlank()) {
@@ -164,7 +171,17 @@ public final class DrlPolicyCheck {
             for (EnumDeclarationDescr e : pkg.getEnumDeclarations()) {
                 e.getLiterals().forEach(l -> l.getConstructorArgs().forEach(arg -> mvel(arg, e, null, Set.of())));
             }
+            pkg.getWindowDeclarations().forEach(w -> add(w, null, "window declarations are not allowed in a policy"));
+            pkg.getEntryPointDeclarations().forEach(e -> add(e, null, "entry-point declarations are not allowed in a policy"));
+            for (AbstractClassTypeDeclarationDescr type : pkg.getClassAndEnumDeclarationDescrs()) {
+                if (type.getTypeName().toLowerCase(java.util.Locale.ROOT).startsWith("rule_")) {
+                    add(type, null, "the name '" + type.getTypeName() + "' is reserved: Drools names its own generated classes Rule_...");
+                }
+            }
             for (FunctionDescr function : pkg.getFunctions()) {
+                if (function.getName().toLowerCase(java.util.Locale.ROOT).startsWith("rule_")) {
+                    add(function, null, "the name '" + function.getName() + "' is reserved: Drools names its own generated classes Rule_...");
+                }
                 if (function.getDialect() != null && function.getDialect().equals("mvel")) {
                     add(function, null, "function '" + function.getName() + "' uses the MVEL dialect; write it in Java");
                 }
@@ -242,6 +259,8 @@ public final class DrlPolicyCheck {
                 }
                 if (pattern.getSource() instanceof FromDescr from) {
                     mvel(from.getExpression(), from, rule, bindings);
+                } else if (pattern.getSource() instanceof org.drools.drl.ast.descr.GroupByDescr) {
+                    add(pattern, rule, "'groupby' is not allowed: use 'accumulate'");
                 } else if (pattern.getSource() instanceof AccumulateDescr acc) {
                     if (acc.getInput() != null) {
                         lhs(acc.getInput(), rule, bindings);
@@ -253,10 +272,14 @@ public final class DrlPolicyCheck {
                 }
             } else if (descr instanceof ExprConstraintDescr expr) {
                 mvel(expr.getExpression(), expr, rule, bindings);
-            } else if (descr instanceof EvalDescr) {
-                // eval(...) is compiled Java: the bytecode check reads it
-            } else if (descr instanceof ConditionalElementDescr ce) {
+            } else if (descr instanceof EvalDescr || descr instanceof org.drools.drl.ast.descr.NamedConsequenceDescr) {
+                // eval(...) and do[...] are compiled Java: the bytecode check reads them
+            } else if (descr instanceof ConditionalElementDescr ce && !(descr instanceof org.drools.drl.ast.descr.ConditionalBranchDescr)) {
                 ce.getDescrs().forEach(d -> lhs((BaseDescr) d, rule, bindings));
+            } else if (descr != null) {
+                // Fail closed: a construct this check does not know may carry an expression it cannot see.
+                add(descr, rule, "the construct '" + descr.getClass().getSimpleName().replace("Descr", "")
+                        + "' is not allowed in a policy's conditions; write it as patterns, 'from', 'accumulate' or a second rule");
             }
         }
 

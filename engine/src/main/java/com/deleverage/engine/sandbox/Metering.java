@@ -15,12 +15,15 @@ import java.util.Set;
 /**
  * Rewrites a verified policy class so that it runs metered: every backward branch (each iteration of a
  * loop) first calls {@link Fuel#tick()}, every array allocation passes its length through
- * {@link Fuel#array(int)}, every string concatenation through {@link PolicyGuards#text(String)}, and every
- * guarded library call becomes the call of its {@link PolicyGuards} stand-in. None of these changes the
+ * {@link Fuel#array(int)}, every string concatenation through {@link PolicyGuards#text(String)}, every
+ * decimal constructed or returned through {@link PolicyGuards#bounded}, and every guarded library call
+ * becomes the call of its {@link PolicyGuards} stand-in. None of these changes the
  * operand stack, so the class keeps its frames.
  */
 final class Metering {
     private static final String FUEL = Type.getInternalName(Fuel.class);
+    private static final String DECIMAL = "java/math/BigDecimal";
+    private static final String BOUNDED = "(Ljava/math/BigDecimal;)Ljava/math/BigDecimal;";
 
     private Metering() {
     }
@@ -97,9 +100,14 @@ final class Metering {
                 String guard = Guards.descriptorFor(owner, name, descriptor, isStatic).orElseThrow(() ->
                         new IllegalStateException("no guard for " + owner + "." + name + descriptor + " (verification missed it)"));
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, Guards.OWNER, name, guard, false);
-                return;
+            } else {
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             }
-            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            boolean constructedDecimal = name.equals("<init>") && owner.equals(DECIMAL);
+            if (constructedDecimal || Type.getReturnType(descriptor).getInternalName().equals(DECIMAL) && !owner.equals(Guards.OWNER)) {
+                // A constructor leaves the new object on the stack (new, dup, args, invokespecial): check that copy.
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, Guards.OWNER, "bounded", BOUNDED, false);
+            }
         }
 
         @Override

@@ -57,6 +57,11 @@ final class MvelExpressionCheck {
                         && end + 1 < s.length() && Character.isDigit(s.charAt(end + 1)))) {
                     end++;
                 }
+                String number = s.substring(i, end);
+                boolean hex = number.startsWith("0x") || number.startsWith("0X");
+                if (number.length() > 40 || !hex && (number.contains("e") || number.contains("E"))) {
+                    return Optional.of("the number '" + number + "': write decimals out in full (no exponent), at most 40 characters");
+                }
                 i = end;
                 previous = "literal";
                 continue;
@@ -79,6 +84,10 @@ final class MvelExpressionCheck {
                         i = qualified;
                         previous = "class";
                         continue;
+                    }
+                    Optional<String> named = namedClass(s, i);
+                    if (named.isPresent()) {
+                        return named;
                     }
                 }
                 Optional<String> problem = member ? member(word, call, scope) : head(word, call, scope);
@@ -109,6 +118,48 @@ final class MvelExpressionCheck {
         }
         return !call || MvelNames.allows(word) || scope.members().contains(word) ? Optional.empty()
                 : Optional.of("'" + word + "()', which is not a method of the types a policy may use");
+    }
+
+    /**
+     * A dotted name that MVEL would resolve to a class outside the allow-list ({@code java.nio.file.Files}),
+     * found the way MVEL finds it: by loading each prefix of the name as a class.
+     */
+    private static Optional<String> namedClass(String s, int start) {
+        StringBuilder name = new StringBuilder();
+        int i = start;
+        while (i < s.length() && Character.isJavaIdentifierStart(s.charAt(i))) {
+            int end = i;
+            while (end < s.length() && Character.isJavaIdentifierPart(s.charAt(end))) {
+                end++;
+            }
+            name.append(s, i, end);
+            if (name.indexOf(".") > 0 && loadable(name.toString())
+                    && !PolicyApi.allowsType(name.toString().replace('.', '/'), Set.of())) {
+                return Optional.of("the class " + name + ", which is outside the types a policy may use");
+            }
+            int next = end;
+            while (next < s.length() && Character.isWhitespace(s.charAt(next))) {
+                next++;
+            }
+            if (next >= s.length() || s.charAt(next) != '.') {
+                break;
+            }
+            name.append('.');
+            i = next + 1;
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean loadable(String className) {
+        try {
+            Class.forName(className, false, MvelExpressionCheck.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** End of a qualified name of an allowed class starting at {@code start} ({@code java.time.Instant}), or -1. */

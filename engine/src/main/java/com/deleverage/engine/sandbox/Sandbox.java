@@ -22,6 +22,14 @@ public final class Sandbox {
         Meter previous = Fuel.install(meter);
         try {
             return work.get();
+        } catch (RuntimeException e) {
+            // MVEL and Drools wrap what a condition or salience threw: a limit stays a limit.
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                if (cause instanceof PolicyLimitError limit) {
+                    throw limit;
+                }
+            }
+            throw e;
         } catch (StackOverflowError e) {
             throw new PolicyLimitError(PolicyLimitError.Limit.STACK,
                     "the call stack overflowed (a fact that contains itself, or a structure too deep to compare)");
