@@ -42,9 +42,9 @@ public class AuditCheckpoints {
     private final AuditKeys keys;
     private final Clock clock;
 
-    public AuditCheckpoints(@Value("${deleveraging.audit.checkpoint-file:${deleveraging.data-dir:./data}/audit-checkpoints.log}")
-                            String file, AuditKeys keys, Clock clock) {
-        this.file = Path.of(file);
+    public AuditCheckpoints(@Value("${deleveraging.audit.checkpoint-file:}") String file,
+                            @Value("${deleveraging.data-dir:./data}") String dataDir, AuditKeys keys, Clock clock) {
+        this.file = file.isBlank() ? Path.of(dataDir, "audit-checkpoints.log") : Path.of(file);
         this.keys = keys;
         this.clock = clock;
     }
@@ -58,12 +58,14 @@ public class AuditCheckpoints {
         if (!Files.exists(file)) {
             return new Reading(null, List.of());
         }
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the audit checkpoint file " + file.toAbsolutePath(), e);
         }
+        List<String> lines = text.lines().toList();
+        boolean torn = !text.isEmpty() && !text.endsWith("\n");
         Checkpoint last = null;
         List<Integer> forged = new java.util.ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -73,8 +75,8 @@ public class AuditCheckpoints {
             }
             Checkpoint checkpoint = Checkpoint.parse(line);
             if (checkpoint == null) {
-                if (i < lines.size() - 1) {
-                    forged.add(i + 1);
+                if (!(torn && i == lines.size() - 1)) {
+                    forged.add(i + 1); // only a crash mid-write leaves a line without its newline
                 }
                 continue;
             }
@@ -100,8 +102,10 @@ public class AuditCheckpoints {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
+                dropTornLine(channel);
+                channel.position(channel.size());
                 channel.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
                 channel.force(false);
             }
@@ -110,6 +114,27 @@ public class AuditCheckpoints {
         }
         EXPORT.info(line);
         return checkpoint;
+    }
+
+    /** A line cut by a crash mid-write (no newline) is removed, so it never sits before a complete line. */
+    private static void dropTornLine(FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size == 0) {
+            return;
+        }
+        ByteBuffer one = ByteBuffer.allocate(1);
+        long end = size;
+        while (end > 0) {
+            one.clear();
+            channel.read(one, end - 1);
+            if (one.get(0) == '\n') {
+                break;
+            }
+            end--;
+        }
+        if (end < size) {
+            channel.truncate(end);
+        }
     }
 
     private boolean signs(Checkpoint c) {

@@ -276,6 +276,29 @@ class AuditTamperTest {
         assertThat(result.get("breaks").get(0).get("decisionId").asText()).isEqualTo("forged-decision");
     }
 
+    /** Whoever cuts the chain and moves the checkpoint back with it cannot sign the edited line. */
+    @Test
+    void aCheckpointLineEditedToMatchACutChainIsForged() throws Exception {
+        sql("DELETE FROM audit_log WHERE seq = 10");
+        sql("UPDATE audit_chain_head SET last_seq = 9, last_hash = (SELECT hash FROM audit_log WHERE seq = 9)");
+        String hash9;
+        try (Connection c = connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT hash FROM audit_log WHERE seq = 9")) {
+            rs.next();
+            hash9 = rs.getString(1);
+        }
+        Path file = dataDir.resolve("audit-checkpoints.log");
+        String line = java.nio.file.Files.readString(file);
+        java.nio.file.Files.writeString(file, line.replaceFirst("audit=10/hmac:[0-9a-f]{64}", "audit=9/" + hash9));
+
+        JsonNode result = verify();
+
+        assertBreaks(result, "CHECKPOINT_FORGED audit -", "APPROVAL_MISMATCH versions v3");
+        assertThat(result.get("problem").asText()).isEqualTo("line 1 of " + file + " is not signed with an audit "
+                + "key: the file was edited");
+        assertThat(result.has("checkpoint")).as("no valid checkpoint is left").isFalse();
+    }
+
     private void assertEditedApprovalRowDetected(JsonNode result) {
         assertBreaks(result, "ROW_ALTERED audit 6", "ROW_ALTERED audit 7", "ROW_ALTERED audit 8",
                 "ROW_ALTERED audit 9", "ROW_ALTERED audit 10", "CHECKPOINT_MISMATCH audit 10",

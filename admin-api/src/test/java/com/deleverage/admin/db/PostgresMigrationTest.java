@@ -79,8 +79,9 @@ class PostgresMigrationTest {
             assertThat(auditLog.page(6, 10)).extracting(e -> e.action().name())
                     .containsExactly("VERSION_ACTIVATED", "VERSION_ROLLED_BACK");
             // Every changeset of the changelog, applied once: 6 for rule sets, 1 audit log, 1 decision log,
-            // 2 for the decision log's details (Idempotency-Key, accounts) and shadow runs.
-            assertThat(count(restarted, "databasechangelog")).isEqualTo(10);
+            // 2 for the decision log's details (Idempotency-Key, accounts) and shadow runs, 2 for the keyed
+            // audit chain (key ids) and the decision seals.
+            assertThat(count(restarted, "databasechangelog")).isEqualTo(12);
         }
     }
 
