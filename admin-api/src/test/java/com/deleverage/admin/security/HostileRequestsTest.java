@@ -22,7 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -230,6 +235,29 @@ class HostileRequestsTest {
             assertThat(anonymous.isProblem()).isTrue();
             assertThat(api.send(HttpRequest.GET(path).bearerAuth(Tokens.raw("{\"alg\":\"none\"}",
                     Tokens.allRolesPayload("mallory", AUDIENCE), "")), User.ANONYMOUS).status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void evaluationsKeepAnsweringWhileHostileRequestsRun() throws Exception {
+        List<Arguments> hostile = hostileBodies().toList();
+        try (ExecutorService attackers = Executors.newFixedThreadPool(4)) {
+            List<Future<Integer>> attacks = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (Arguments attack : hostile) {
+                    Object[] a = attack.get();
+                    attacks.add(attackers.submit(() -> api.post((String) a[1], (User) a[2], (String) a[3]).status()));
+                }
+                attacks.add(attackers.submit(() -> api.post("/api/v1/audit", "mallory", "guess", "{}").status()));
+            }
+
+            for (int i = 0; i < 10; i++) {
+                Reply normal = assertTimeout(BOUND, () -> api.post(EVALUATIONS, User.TRADER, SNAPSHOT));
+                assertThat(normal.status()).as(normal.toString()).isEqualTo(200);
+            }
+            for (Future<Integer> attack : attacks) {
+                assertThat(attack.get(30, TimeUnit.SECONDS)).isBetween(400, 499);
+            }
         }
     }
 
