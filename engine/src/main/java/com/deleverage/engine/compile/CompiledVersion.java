@@ -31,6 +31,7 @@ public final class CompiledVersion {
     private final Map<String, String> fileByRule;
     private final Instant compiledAt;
     private final AccountWatch accountWatch;
+    private final SealedKnowledgeBase seal;
     // Leases plus one for "not retired yet"; the container is disposed when it reaches zero.
     private final AtomicInteger references = new AtomicInteger(1);
 
@@ -46,6 +47,8 @@ public final class CompiledVersion {
         this.fileByRule = Map.copyOf(fileByRule);
         this.compiledAt = compiledAt;
         this.accountWatch = AccountWatchProbe.read(kieBase).orElse(null);
+        this.seal = new SealedKnowledgeBase(toString());
+        kieBase.addEventListener(seal);
     }
 
     public String ruleSet() {
@@ -128,6 +131,7 @@ public final class CompiledVersion {
 
     private void release() {
         if (references.decrementAndGet() == 0) {
+            seal.unseal();
             container.dispose();
         }
     }

@@ -3,6 +3,7 @@ package com.deleverage.engine.lint;
 import com.deleverage.engine.compile.DrlOutline;
 import com.deleverage.engine.compile.Finding;
 import com.deleverage.engine.compile.Severity;
+import com.deleverage.engine.sandbox.PolicyTypes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +119,15 @@ public final class PolicyLinter {
             return ALLOWED_PREFIXES.contains(pkg);
         }
         return ALLOWED_CLASSES.contains(name) || ALLOWED_CLASSES.stream().anyMatch(c -> name.startsWith(c + "."))
-                || ALLOWED_PREFIXES.stream().anyMatch(name::startsWith);
+                || ALLOWED_PREFIXES.stream().anyMatch(name::startsWith)
+                // the sandbox's list is the boundary; the lint must not refuse what it allows
+                || PolicyTypes.allowed(name) || allowedMember(name);
+    }
+
+    /** {@code java.util.Collections.emptyList}: a member of an allowed type. */
+    private static boolean allowedMember(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && PolicyTypes.allowed(name.substring(0, dot));
     }
 
     private static Finding finding(String code, String path, Lines lines, int offset, DrlOutline outline, String message) {
