@@ -28,7 +28,7 @@ final class MvelNames {
     private static final Set<String> REFUSED = Set.of("getClass", "class", "getDeclaringClass", "declaringClass",
             "wait", "notify", "notifyAll", "pow", "repeat", "setScale", "movePointLeft", "movePointRight",
             "scaleByPowerOfTen", "sqrt", "concat", "join", "format", "formatted", "toArray", "getSuppressed",
-            "getStackTrace", "getCause", "getRuntime", "clone", "classLoader", "getClassLoader", "kieRuntime",
+            "getStackTrace", "getCause", "getRuntime", "clone", "random", "classLoader", "getClassLoader", "kieRuntime",
             "knowledgeRuntime", "workingMemory", "kieBase", "knowledgeBase", "runtime", "kieSession", "session",
             "entryPoint", "agenda", "projectClassLoader", "rootClassLoader", "module", "getModule", "unsafe",
             "theUnsafe", "forName", "newInstance", "invoke", "exec", "exit", "halt", "getenv", "getProperty",

@@ -165,6 +165,9 @@ final class PolicyApi {
         if (owner.equals("java/math/BigDecimal") && (DECIMAL_REFUSED.contains(name) || DECIMAL_REFUSED.contains(name + descriptor))) {
             return false;
         }
+        if (owner.equals("java/lang/Math") && name.equals("random")) {
+            return false; // a decision is a function of its snapshot: the same input, the same actions
+        }
         if (name.equals("<init>") && NO_ARG_CONSTRUCTOR_ONLY.contains(owner) && !descriptor.equals("()V")) {
             return false;
         }

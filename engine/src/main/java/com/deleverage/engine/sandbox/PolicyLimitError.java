@@ -18,6 +18,8 @@ public final class PolicyLimitError extends Error {
         TEXT,
         /** A decimal with more digits or a larger scale than allowed. */
         DECIMAL,
+        /** The heap was nearly full while the policy allocated. */
+        MEMORY,
         /** An array larger than the fuel left. */
         ARRAY,
         /** The call stack overflowed (a recursive structure, such as a fact that contains itself). */

@@ -8,16 +8,19 @@ package com.deleverage.engine.sandbox;
  *
  * @param fuelPerFiring      loop iterations (backward branches) the policy may run per rule firing, and
  *                           before the first firing (conditions evaluated while facts are inserted)
+ * @param fuelPerEvaluation  loop iterations in the whole evaluation: what a policy allocates is bounded by
+ *                           its fuel, so this bounds the memory one evaluation can fill
  * @param maxFacts           facts the policy may insert in one evaluation
  * @param maxTextLength      longest string the policy may build (a reason text, a concatenation)
  * @param maxDecimalDigits   largest precision and absolute scale of a decimal the policy may compute with
  */
-public record SandboxLimits(long fuelPerFiring, int maxFacts, int maxTextLength, int maxDecimalDigits) {
+public record SandboxLimits(long fuelPerFiring, long fuelPerEvaluation, int maxFacts, int maxTextLength,
+                            int maxDecimalDigits) {
     /** Far above what the reference policy needs (its largest consequence loops over one market's positions). */
-    public static final SandboxLimits DEFAULT = new SandboxLimits(5_000_000, 1_000_000, 65_536, 1_000);
+    public static final SandboxLimits DEFAULT = new SandboxLimits(5_000_000, 50_000_000, 1_000_000, 65_536, 1_000);
 
     public SandboxLimits {
-        if (fuelPerFiring < 1 || maxFacts < 1 || maxTextLength < 1 || maxDecimalDigits < 1) {
+        if (fuelPerFiring < 1 || fuelPerEvaluation < 1 || maxFacts < 1 || maxTextLength < 1 || maxDecimalDigits < 1) {
             throw new IllegalArgumentException("sandbox limits must be positive");
         }
     }

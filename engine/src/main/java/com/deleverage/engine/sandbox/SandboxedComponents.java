@@ -8,6 +8,7 @@ import org.drools.wiring.api.util.ByteArrayClassLoader;
 import org.drools.wiring.dynamic.DynamicProjectClassLoader;
 import org.drools.wiring.dynamic.PackageClassLoader;
 import org.kie.api.internal.utils.KieService;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 import java.util.Collections;
 import java.util.List;
@@ -33,6 +34,10 @@ public final class SandboxedComponents implements ComponentsSupplier {
     /** Puts the gate in front of Drools' class definition; idempotent. */
     public static synchronized void install() {
         if (!installed) {
+            // Drools compiles a constraint to bytecode after its 20th evaluation, on a background thread that
+            // first evaluates it once more - outside any evaluation's meter. Threshold 0 jits each constraint
+            // at its first evaluation instead, on the evaluating thread, metered like the rest.
+            System.setProperty(ConstraintJittingThresholdOption.PROPERTY_NAME, "0");
             ComponentsFactory.setComponentsSupplier(new SandboxedComponents(KieService.load(ComponentsSupplier.class)));
             installed = true;
         }
@@ -84,13 +89,26 @@ public final class SandboxedComponents implements ComponentsSupplier {
     }
 
     private static final class GatedProjectClassLoader extends DynamicProjectClassLoader {
+        private volatile GatedTypesClassLoader types;
+
         GatedProjectClassLoader(ClassLoader parent, ResourceProvider resourceProvider) {
             super(parent, resourceProvider);
         }
 
         @Override
         public InternalTypesClassLoader makeClassLoader() {
-            return new GatedTypesClassLoader(super.makeClassLoader());
+            types = new GatedTypesClassLoader(super.makeClassLoader());
+            return types;
+        }
+
+        /**
+         * The loader Drools' constraint jitter puts its classes under, as without the sandbox: jitted
+         * constraints are built from expressions the DRL check has already held to the allow-list.
+         */
+        @Override
+        public ClassLoader getTypesClassLoader() {
+            GatedTypesClassLoader current = types;
+            return current != null && current.delegate() instanceof ClassLoader loader ? loader : super.getTypesClassLoader();
         }
 
         @Override

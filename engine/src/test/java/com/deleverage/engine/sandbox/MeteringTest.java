@@ -25,7 +25,7 @@ class MeteringTest {
     private static final Snapshot EMPTY = new Snapshot("metering", Instant.parse("2025-10-10T21:15:00Z"),
             List.of(), List.of(), List.of());
     private static final EvaluationLimits SMALL = new EvaluationLimits(1_000, Duration.ofSeconds(10),
-            new SandboxLimits(1_000, 10, 100, 100));
+            new SandboxLimits(1_000, 1_000_000, 10, 100, 100));
 
     private static String loopingPolicy(int iterations) {
         return """
@@ -76,6 +76,22 @@ class MeteringTest {
                     assertThat(e.getMessage()).isEqualTo("FUEL limit in rule \"Loop once per fact\": policy code ran "
                             + "more than 1000 loop iterations in one rule firing");
                 });
+    }
+
+    @Test
+    void theEvaluationAsAWholeHasATankToo() {
+        Compilation compilation = new RuleSetCompiler().compile("metering", 1, Map.of("p.drl", loopingPolicy(600)));
+        EvaluationLimits tightEvaluation = new EvaluationLimits(1_000, Duration.ofSeconds(10),
+                new SandboxLimits(1_000, 1_000, 10, 100, 100));
+        try {
+            // Two inserts and the first firing's 600 iterations fit in 1,000; the second firing's 600 do not.
+            assertThatThrownBy(() -> new Evaluator(tightEvaluation).evaluate(compilation.compiled(), EMPTY))
+                    .isInstanceOfSatisfying(EvaluationFailedException.class, e -> assertThat(e.getMessage())
+                            .isEqualTo("FUEL limit in rule \"Loop once per fact\": policy code ran more than 1000 "
+                                    + "loop iterations in one evaluation"));
+        } finally {
+            compilation.compiled().retire();
+        }
     }
 
     @Test
