@@ -40,6 +40,28 @@ class AttackCorpusTest {
         }
     }
 
+    /** A scenario file is data, but YAML aliases can make a few lines expand into billions of nodes. */
+    @org.junit.jupiter.api.Test
+    void aScenarioThatExpandsLikeABillionLaughsIsRefusedAsInvalid() {
+        StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            char p = (char) (c - 1);
+            yaml.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*").append(p)
+                    .append(",*").append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p)
+                    .append(",*").append(p).append(",*").append(p).append("]\n");
+        }
+        String policy = "package attacks;\nrule \"quiet\"\nwhen\nthen\nend\n";
+
+        ValidationReport report = validator.validate("attacks", 1,
+                Map.of("attack.drl", policy, "scenarios/bomb.yaml", yaml.toString()));
+
+        assertThat(report.accepted()).isFalse();
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.code()).isEqualTo("SCENARIO_INVALID");
+            assertThat(f.file()).isEqualTo("scenarios/bomb.yaml");
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void everyAttackIsStoppedWithItsFinding(String file) throws IOException {
