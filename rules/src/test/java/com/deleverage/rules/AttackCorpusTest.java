@@ -4,8 +4,10 @@ import com.deleverage.engine.compile.Compilation;
 import com.deleverage.engine.compile.Finding;
 import com.deleverage.engine.compile.RuleSetCompiler;
 import com.deleverage.engine.evaluate.EvaluationFailedException;
+import com.deleverage.engine.evaluate.EvaluationLimits;
 import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.engine.model.Snapshot;
+import com.deleverage.engine.sandbox.SandboxLimits;
 import com.deleverage.engine.validate.PolicyValidator;
 import com.deleverage.engine.validate.ValidationReport;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AttackCorpusTest {
     private static final Path CORPUS = Path.of("examples", "attacks");
+    /**
+     * The default sandbox, with a deadline far enough and a fact limit low enough that which limit stops an
+     * attack does not depend on how busy the machine is (a million inserts take seconds on a shared core).
+     */
+    private static final Evaluator RUNTIME = new Evaluator(new EvaluationLimits(1_000_000, Duration.ofSeconds(60),
+            new SandboxLimits(SandboxLimits.DEFAULT.fuelPerFiring(), SandboxLimits.DEFAULT.fuelPerEvaluation(), 10_000,
+                    SandboxLimits.DEFAULT.maxTextLength(), SandboxLimits.DEFAULT.maxDecimalDigits())));
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final PolicyValidator validator = new PolicyValidator(compiler, new Evaluator());
 
@@ -76,7 +86,7 @@ class AttackCorpusTest {
             assertThat(compilation.findings()).as("%s verifies: it names nothing forbidden", file)
                     .noneMatch(Finding::isError);
             Snapshot empty = new Snapshot("attacks", Instant.parse("2025-10-10T21:15:00Z"), List.of(), List.of(), List.of());
-            assertThatThrownBy(() -> new Evaluator().evaluate(compilation.compiled(), empty))
+            assertThatThrownBy(() -> RUNTIME.evaluate(compilation.compiled(), empty))
                     .isInstanceOfSatisfying(EvaluationFailedException.class, e -> {
                         assertThat(e.reason()).isEqualTo(EvaluationFailedException.Reason.valueOf(code));
                         assertThat(e.getMessage()).contains(code.equals("RULE_ERROR") ? fragment : fragment + " limit");

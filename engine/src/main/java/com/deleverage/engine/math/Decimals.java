@@ -26,8 +26,16 @@ public final class Decimals {
         return dividend.divide(divisor, PRICE_SCALE, ROUNDING);
     }
 
+    /** Digits and scale a literal may have: a policy's figures, not a way to build a number nothing can compute with. */
+    public static final int MAX_LITERAL_DIGITS = 100;
+
     /** Parses a decimal literal; a convenience for policies ({@code Decimals.of("0.8")}). */
     public static BigDecimal of(String literal) {
-        return new BigDecimal(literal);
+        BigDecimal value = new BigDecimal(literal);
+        if (value.precision() > MAX_LITERAL_DIGITS || Math.abs((long) value.scale()) > MAX_LITERAL_DIGITS) {
+            throw new IllegalArgumentException("decimal literal '" + literal + "' has more than " + MAX_LITERAL_DIGITS
+                    + " digits or scale");
+        }
+        return value;
     }
 }

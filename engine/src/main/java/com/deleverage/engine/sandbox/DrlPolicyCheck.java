@@ -79,7 +79,7 @@ public final class DrlPolicyCheck {
                 t.getFields().keySet().forEach(field -> {
                     members.add(field);
                     String cap = Character.toUpperCase(field.charAt(0)) + field.substring(1);
-                    members.addAll(Set.of("get" + cap, "is" + cap, "set" + cap));
+                    members.addAll(Set.of("get" + cap, "is" + cap));
                 });
             });
             pkg.getEnumDeclarations().forEach(e -> {

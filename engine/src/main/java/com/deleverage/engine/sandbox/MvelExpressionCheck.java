@@ -18,6 +18,7 @@ final class MvelExpressionCheck {
     private static final Set<String> REFUSED_WORDS = Set.of("new", "def", "function", "foreach", "for", "while",
             "do", "if", "else", "return", "import", "with", "modify", "assert", "isdef", "var", "until", "switch",
             "drools", "kcontext", "matches", "empty", "nil", "is");
+    private static final java.util.regex.Pattern DECIMAL_FACTORY = java.util.regex.Pattern.compile("BigDecimal\\s*\\.\\s*valueOf");
     private static final Set<String> OPERATORS = Set.of("==", "!=", "<=", ">=", "&&", "||", "!.", "<", ">", "!", "+",
             "-", "*", "/", "%", "(", ")", "[", "]", ",", ".", "?", ":");
 
@@ -30,6 +31,10 @@ final class MvelExpressionCheck {
 
     /** The first problem of {@code expression}, or empty when it stays inside the allow-list. */
     static Optional<String> check(String expression, Scope scope) {
+        if (DECIMAL_FACTORY.matcher(expression).find()) {
+            // valueOf(unscaled, scale) builds a decimal of any scale; MVEL would run it unmetered
+            return Optional.of("BigDecimal.valueOf; write the figure as a literal (1.5B)");
+        }
         String s = expression;
         int i = 0;
         String previous = "";

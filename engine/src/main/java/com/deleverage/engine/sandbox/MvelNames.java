@@ -34,6 +34,9 @@ final class MvelNames {
             "theUnsafe", "forName", "newInstance", "invoke", "exec", "exit", "halt", "getenv", "getProperty",
             "setProperty", "properties", "getProperties", "lookup", "eval", "getKieRuntime", "getWorkingMemory",
             "getKnowledgeRuntime", "getKieBase", "getKnowledgeBase", "removeRule", "getProjectClassLoader");
+    private static final Set<String> MUTATORS = Set.of("add", "addAll", "put", "putAll", "remove", "removeAll",
+            "retainAll", "clear", "set", "putIfAbsent", "addFirst", "addLast", "removeFirst", "removeLast", "sort",
+            "reverse", "insert", "insertLogical", "update", "delete", "retract", "modify", "append");
     private static final List<String> ENGINE_FOLDERS = List.of("com/deleverage/engine/model/",
             "com/deleverage/engine/action/", "com/deleverage/engine/risk/", "com/deleverage/engine/math/");
     private static final Set<String> NAMES = collect();
@@ -45,9 +48,14 @@ final class MvelNames {
         return NAMES.contains(name);
     }
 
-    /** Names no expression may use, whatever object it is used on: reflection and the runtime's doors. */
+    /**
+     * Names no expression may use, whatever object it is used on: reflection and the runtime's doors, and
+     * anything that changes state - a condition is evaluated any number of times, unmetered, so one that
+     * appended to a list each time could double it on every evaluation.
+     */
     static boolean refused(String name) {
-        return REFUSED.contains(name);
+        return REFUSED.contains(name) || MUTATORS.contains(name)
+                || name.length() > 3 && name.startsWith("set") && Character.isUpperCase(name.charAt(3));
     }
 
     /** Simple names of the engine's fact, action, risk and math types: the classes a policy imports. */
