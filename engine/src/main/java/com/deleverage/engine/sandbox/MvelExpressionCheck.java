@@ -6,8 +6,9 @@ import java.util.Set;
 /**
  * Checks an expression Drools hands to MVEL rather than to the Java compiler - a pattern's constraint, a
  * {@code from} source, a salience - token by token: no statements, assignments, blocks, {@code new},
- * lambdas or interpolation; every identifier is a binding, a global, a function of the policy, an allowed
- * class, an operator word, or a member name from {@link MvelNames}. MVEL code is interpreted (or compiled
+ * lambdas or interpolation; no call of the policy's own functions (Drools re-evaluates conditions on a
+ * background thread to compile them, where nothing is metered); every identifier is a binding, a global,
+ * an allowed class, an operator word, or a member name from {@link MvelNames}. MVEL code is interpreted (or compiled
  * by MVEL itself), so the bytecode check never sees it: this check is its boundary.
  */
 final class MvelExpressionCheck {
@@ -194,8 +195,14 @@ final class MvelExpressionCheck {
         if (REFUSED_WORDS.contains(word)) {
             return Optional.of("'" + word + "', which a condition may not use");
         }
+        if (call && scope.functions().contains(word)) {
+            // Drools evaluates conditions again on a background thread to compile them, outside any
+            // evaluation's meter: a condition may run the engine's and the JDK's code, never the policy's.
+            return Optional.of("the function '" + word + "()': a condition, 'from' or salience may not call the "
+                    + "policy's functions; test the result with eval(" + word + "(...)), which runs metered");
+        }
         if (WORDS.contains(word) || scope.bindings().contains(word) || word.startsWith("$")
-                || call && scope.functions().contains(word) || scope.classes().contains(word)) {
+                || scope.classes().contains(word)) {
             return Optional.empty();
         }
         if (MvelNames.refused(word)) {

@@ -8,7 +8,6 @@ import org.drools.wiring.api.util.ByteArrayClassLoader;
 import org.drools.wiring.dynamic.DynamicProjectClassLoader;
 import org.drools.wiring.dynamic.PackageClassLoader;
 import org.kie.api.internal.utils.KieService;
-import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 import java.util.Collections;
 import java.util.List;
@@ -34,10 +33,6 @@ public final class SandboxedComponents implements ComponentsSupplier {
     /** Puts the gate in front of Drools' class definition; idempotent. */
     public static synchronized void install() {
         if (!installed) {
-            // Drools compiles a constraint to bytecode after its 20th evaluation, on a background thread that
-            // first evaluates it once more - outside any evaluation's meter. Threshold 0 jits each constraint
-            // at its first evaluation instead, on the evaluating thread, metered like the rest.
-            System.setProperty(ConstraintJittingThresholdOption.PROPERTY_NAME, "0");
             ComponentsFactory.setComponentsSupplier(new SandboxedComponents(KieService.load(ComponentsSupplier.class)));
             installed = true;
         }
