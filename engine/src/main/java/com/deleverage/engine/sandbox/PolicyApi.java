@@ -127,7 +127,7 @@ final class PolicyApi {
             Map.entry("java/math/BigDecimal", Set.of("add", "subtract", "multiply", "divide", "remainder",
                     "divideToIntegralValue", "setScale", "movePointLeft", "movePointRight", "scaleByPowerOfTen",
                     "pow", "round", "toPlainString", "toString", "toEngineeringString", "valueOf(JI)Ljava/math/BigDecimal;")),
-            Map.entry("java/lang/String", Set.of("concat", "repeat")),
+            Map.entry("java/lang/String", Set.of("concat", "repeat", "replace")),
             Map.entry("java/lang/StringBuilder", Set.of("append")),
             Map.entry("org/drools/core/rule/consequence/KnowledgeHelper", Set.of("insert", "insertLogical")),
             Map.entry("java/util/Collection", Set.of("addAll")), Map.entry("java/util/List", Set.of("addAll")),

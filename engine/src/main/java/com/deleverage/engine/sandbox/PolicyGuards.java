@@ -45,7 +45,7 @@ public final class PolicyGuards {
             if (s.length() > meter.limits().maxTextLength()) {
                 throw textLimit(meter);
             }
-            meter.spend(1 + s.length() / 16);
+            meter.spend(1 + s.length() / 2);
         }
         return s;
     }
@@ -62,44 +62,75 @@ public final class PolicyGuards {
     }
 
     public static StringBuilder append(StringBuilder sb, String s) {
-        return grown(sb.append(s));
+        int before = sb.length();
+        return grown(sb.append(s), before);
     }
 
     public static StringBuilder append(StringBuilder sb, Object o) {
-        return grown(sb.append(o));
+        int before = sb.length();
+        return grown(sb.append(o), before);
     }
 
     public static StringBuilder append(StringBuilder sb, CharSequence s) {
-        return grown(sb.append(s));
+        int before = sb.length();
+        return grown(sb.append(s), before);
     }
 
     public static StringBuilder append(StringBuilder sb, char c) {
-        return grown(sb.append(c));
+        int before = sb.length();
+        return grown(sb.append(c), before);
     }
 
     public static StringBuilder append(StringBuilder sb, int i) {
-        return grown(sb.append(i));
+        int before = sb.length();
+        return grown(sb.append(i), before);
     }
 
     public static StringBuilder append(StringBuilder sb, long l) {
-        return grown(sb.append(l));
+        int before = sb.length();
+        return grown(sb.append(l), before);
     }
 
     public static StringBuilder append(StringBuilder sb, double d) {
-        return grown(sb.append(d));
+        int before = sb.length();
+        return grown(sb.append(d), before);
     }
 
     public static StringBuilder append(StringBuilder sb, boolean b) {
-        return grown(sb.append(b));
+        int before = sb.length();
+        return grown(sb.append(b), before);
     }
 
-    private static StringBuilder grown(StringBuilder sb) {
+    /** Text costs by its length: a character is half a unit of fuel, so memory filled with text is bounded too. */
+    private static StringBuilder grown(StringBuilder sb, int before) {
         Meter meter = Fuel.meter();
         if (sb.length() > meter.limits().maxTextLength()) {
             throw textLimit(meter);
         }
-        meter.spend(1);
+        meter.spend(1 + (sb.length() - before) / 2);
         return sb;
+    }
+
+    public static String replace(String s, CharSequence target, CharSequence replacement) {
+        // Each match may grow the text: count the matches first, so a 64 KiB text times a 64 KiB
+        // replacement is refused before it is built.
+        String find = target.toString();
+        long matches = 0;
+        if (find.isEmpty()) {
+            matches = s.length() + 1L;
+        } else {
+            for (int at = s.indexOf(find); at >= 0; at = s.indexOf(find, at + find.length())) {
+                matches++;
+            }
+        }
+        if (s.length() + matches * (replacement.length() - find.length()) > Fuel.meter().limits().maxTextLength()) {
+            throw textLimit(Fuel.meter());
+        }
+        return text(s.replace(target, replacement));
+    }
+
+    public static String replace(String s, char oldChar, char newChar) {
+        return s.replace(oldChar, newChar);
     }
 
     private static PolicyLimitError textLimit(Meter meter) {

@@ -17,7 +17,7 @@ package com.deleverage.engine.sandbox;
 public record SandboxLimits(long fuelPerFiring, long fuelPerEvaluation, int maxFacts, int maxTextLength,
                             int maxDecimalDigits) {
     /** Far above what the reference policy needs (its largest consequence loops over one market's positions). */
-    public static final SandboxLimits DEFAULT = new SandboxLimits(5_000_000, 50_000_000, 1_000_000, 65_536, 1_000);
+    public static final SandboxLimits DEFAULT = new SandboxLimits(5_000_000, 20_000_000, 1_000_000, 65_536, 1_000);
 
     public SandboxLimits {
         if (fuelPerFiring < 1 || fuelPerEvaluation < 1 || maxFacts < 1 || maxTextLength < 1 || maxDecimalDigits < 1) {
