@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Makes this node serve what the database records as active: on start for every rule set, then by
- * polling ({@code deleveraging.activation.poll-interval}, 1 s) and, on PostgreSQL, whenever
+ * polling ({@link ActivationProperties#pollInterval()}) and, on PostgreSQL, whenever
  * {@link FleetListener} hears another node's notification, so an activation on another node (or one
  * whose node died between commit and swap) reaches every node in milliseconds, at worst within the
  * poll interval. Versions are swapped in from {@link PreparedVersions} when ready there. A version is
@@ -65,8 +65,8 @@ public class ActiveVersionSync {
         return summaries;
     }
 
-    @Scheduled(fixedDelay = "${deleveraging.activation.poll-interval:1s}",
-            initialDelay = "${deleveraging.activation.poll-interval:1s}")
+    @Scheduled(fixedDelay = "${deleveraging.activation.poll-interval}",
+            initialDelay = "${deleveraging.activation.poll-interval}")
     void poll() {
         try {
             syncAll();

@@ -1,5 +1,6 @@
 package com.deleverage.admin.evaluation;
 
+import com.deleverage.admin.decision.DecisionLogProperties;
 import com.deleverage.admin.decision.DecisionLogRepository;
 import com.deleverage.admin.decision.DecisionLogWriter;
 import com.deleverage.admin.decision.DecisionRecord;
@@ -19,7 +20,6 @@ import com.deleverage.engine.snapshot.SnapshotJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -81,9 +81,8 @@ public class EvaluationService {
 
     public EvaluationService(ActiveVersions activeVersions, Evaluator evaluator, DecisionLogWriter writer,
                              DecisionLogRepository decisions, ShadowService shadow, PlatformMetrics metrics,
-                             DecisionLimits limits, Clock clock,
-                             @Value("${deleveraging.evaluation.default-rule-set:deleveraging}") String defaultRuleSet,
-                             @Value("${deleveraging.decision-log.store-input:true}") boolean storeInput) {
+                             DecisionLimits limits, Clock clock, EvaluationProperties evaluation,
+                             DecisionLogProperties decisionLog) {
         this.activeVersions = activeVersions;
         this.evaluator = evaluator;
         this.writer = writer;
@@ -92,8 +91,8 @@ public class EvaluationService {
         this.metrics = metrics;
         this.limits = limits;
         this.clock = clock;
-        this.defaultRuleSet = defaultRuleSet;
-        this.storeInput = storeInput;
+        this.defaultRuleSet = evaluation.defaultRuleSet();
+        this.storeInput = decisionLog.storeInput();
     }
 
     /** An evaluation without Idempotency-Key: the decision, logged. */
