@@ -1,4 +1,4 @@
-package com.deleverage.admin.ops;
+package com.deleverage.drills;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

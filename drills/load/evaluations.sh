@@ -3,10 +3,10 @@
 # Runs once per decision-log mode (default: group-commit, sync, off), each on a fresh H2 file database
 # with the reference policy, and prints throughput and latency percentiles per mode.
 #
-#   admin-api/load/evaluations.sh                     # build the jar first: ./mvnw -pl admin-api -am package -DskipTests
-#   MODES="group-commit off" DURATION=20s CONNECTIONS=16 THREADS=2 admin-api/load/evaluations.sh
-#   JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/platform.jfr,settings=profile" MODES=group-commit admin-api/load/evaluations.sh
-#   RATE=2000 MODES=group-commit DURATION=60s admin-api/load/evaluations.sh   # a fixed rate, measured with hey
+#   drills/load/evaluations.sh                     # build the jar first: ./mvnw -pl drills -am package -DskipTests
+#   MODES="group-commit off" DURATION=20s CONNECTIONS=16 THREADS=2 drills/load/evaluations.sh
+#   JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/platform.jfr,settings=profile" MODES=group-commit drills/load/evaluations.sh
+#   RATE=2000 MODES=group-commit DURATION=60s drills/load/evaluations.sh   # a fixed rate, measured with hey
 #
 # (hey's own -a option did not authenticate against the platform: the header is set explicitly.)
 # wrk runs a closed loop: each connection sends its next request when the last is answered, so it always
@@ -19,7 +19,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
-JAR="${JAR:-$HERE/../target/deleveraging-platform.jar}"
+JAR="${JAR:-$HERE/../../admin-api/target/deleveraging-platform.jar}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 MODES="${MODES:-group-commit sync off}"
 DURATION="${DURATION:-20s}"
@@ -33,7 +33,7 @@ HEAP="${HEAP:-1g}"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
 [ -z "$RATE" ] || command -v hey >/dev/null || { echo "RATE needs hey (apt-get install -y hey)" >&2; exit 2; }
 export BODY_FILE="$HERE/evaluation.json"
-[ -f "$JAR" ] || { echo "no $JAR: build it with ./mvnw -pl admin-api -am package -DskipTests" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "no $JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
 
 server_pid=""
 work=""

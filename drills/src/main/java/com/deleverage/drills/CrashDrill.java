@@ -1,8 +1,8 @@
-package com.deleverage.admin.ops;
+package com.deleverage.drills;
 
-import com.deleverage.admin.ops.PlatformClient.Reply;
-import com.deleverage.admin.ops.PlatformClient.User;
-import com.deleverage.admin.ops.PolicyOps.Version;
+import com.deleverage.drills.PlatformClient.Reply;
+import com.deleverage.drills.PlatformClient.User;
+import com.deleverage.drills.PolicyOps.Version;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * </ul>
  * Only the child it started is killed, by its PID. Loopback only.
  *
- * <pre>java -cp admin-api/target/deleveraging-platform.jar com.deleverage.admin.ops.CrashDrill \
+ * <pre>java -cp drills/target/drills.jar com.deleverage.drills.CrashDrill \
  *     --jar admin-api/target/deleveraging-platform.jar [--kills 20] [--data-dir DIR] [--port 18090] [--seed N]
  *     [-Dname=value ... passed to the platform, e.g. -Ddatasources.default.url=jdbc:postgresql://...]</pre>
  */

@@ -1,6 +1,6 @@
-package com.deleverage.admin.ops;
+package com.deleverage.drills;
 
-/** The load scripts' single-account snapshot (admin-api/load/evaluations.lua): short 0.5 BTC, under-margined. */
+/** The load scripts' single-account snapshot (drills/load/evaluation.json): short 0.5 BTC, under-margined. */
 final class Snapshot {
     static final String SINGLE_ACCOUNT = """
             {"ruleSet": "deleveraging", "asOf": "2025-10-10T21:15:00Z",

@@ -4,7 +4,7 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Basic dHJhZGVyOnRyYWRlci1kZXYtcGFzc3dvcmQ=" -- trader:trader-dev-password
 -- The body is evaluation.json beside this script (evaluations.sh exports its path as BODY_FILE).
-local file = assert(io.open(os.getenv("BODY_FILE") or "admin-api/load/evaluation.json", "r"))
+local file = assert(io.open(os.getenv("BODY_FILE") or "drills/load/evaluation.json", "r"))
 wrk.body = file:read("*a")
 file:close()
 

@@ -1,6 +1,6 @@
-package com.deleverage.admin.ops;
+package com.deleverage.drills;
 
-import com.deleverage.admin.ops.PolicyOps.Version;
+import com.deleverage.drills.PolicyOps.Version;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Map;
  * percentiles of the three phases (the ratio compares swapping with the steady phase after it, which the
  * JIT has warmed as much; the phase before is often still warming up).
  *
- * <pre>java -cp admin-api/target/deleveraging-platform.jar com.deleverage.admin.ops.HotSwapDrill \
+ * <pre>java -cp drills/target/drills.jar com.deleverage.drills.HotSwapDrill \
  *     http://127.0.0.1:18080 [swaps=20] [rules=500] [clients=8] [steadySeconds=20] [pauseMillis=1000]</pre>
  * Exits 1 when a request failed or a stamp was wrong. Needs the dev environment's demo users.
  */

@@ -8,18 +8,20 @@
 # bad stamps, responses per version and p50/p90/p99 of steady-before, swapping and steady-after (the
 # ratio compares swapping with steady-after, which the JIT has warmed as much).
 #
-#   ./mvnw -B -q -pl admin-api -am package -DskipTests
-#   admin-api/ops/hot-swap.sh                # SWAPS=20 RULES=500 CLIENTS=8 STEADY=20 PAUSE_MS=1000 PORT=18085 HEAP=1g
+#   ./mvnw -B -q -pl drills -am package -DskipTests
+#   drills/ops/hot-swap.sh                # SWAPS=20 RULES=500 CLIENTS=8 STEADY=20 PAUSE_MS=1000 PORT=18085 HEAP=1g
 #
 # Bounded: TIMEOUT seconds (default 900); the server is stopped by its PID. The short form (4 swaps of
-# a 120-rule version, 4 clients) is HotSwapUnderLoadTest in ./mvnw verify.
+# a 120-rule version, 4 clients) is HotSwapUnderLoadIT (failsafe) in ./mvnw verify.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-JAR="${JAR:-$HERE/../target/deleveraging-platform.jar}"
+JAR="${JAR:-$HERE/../../admin-api/target/deleveraging-platform.jar}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 SWAPS="${SWAPS:-20}"; RULES="${RULES:-500}"; CLIENTS="${CLIENTS:-8}"; STEADY="${STEADY:-20}"; PAUSE_MS="${PAUSE_MS:-1000}"
 PORT="${PORT:-18085}"; HEAP="${HEAP:-1g}"; TIMEOUT="${TIMEOUT:-900}"
-[ -f "$JAR" ] || { echo "no $JAR: build it with ./mvnw -pl admin-api -am package -DskipTests" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "no $JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
+DRILLS_JAR="${DRILLS_JAR:-$HERE/../target/drills.jar}"
+[ -f "$DRILLS_JAR" ] || { echo "no $DRILLS_JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
 
 server_pid=""
 work="$(mktemp -d)"
@@ -38,5 +40,5 @@ for _ in $(seq 1 180); do
   kill -0 "$server_pid" 2>/dev/null || { echo "server failed to start:" >&2; tail -40 "$work/server.log" >&2; exit 1; }
   sleep 1
 done
-timeout "$TIMEOUT" "$JAVA" -cp "$JAR" com.deleverage.admin.ops.HotSwapDrill "http://127.0.0.1:$PORT" \
+timeout "$TIMEOUT" "$JAVA" -cp "$DRILLS_JAR" com.deleverage.drills.HotSwapDrill "http://127.0.0.1:$PORT" \
   "$SWAPS" "$RULES" "$CLIENTS" "$STEADY" "$PAUSE_MS"

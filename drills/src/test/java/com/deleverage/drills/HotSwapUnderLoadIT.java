@@ -1,4 +1,4 @@
-package com.deleverage.admin.ops;
+package com.deleverage.drills;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -9,12 +9,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Short form of the hot-swap drill (long form: admin-api/ops/hot-swap.sh, the platform jar, wrk-like
+ * Short form of the hot-swap drill (long form: drills/ops/hot-swap.sh, the platform jar, wrk-like
  * load, 20 swaps of a 500-rule version): four concurrent HTTP clients evaluate while the node switches
  * four times between its policy and a generated 120-rule version of it. No request fails and every
  * response carries exactly one of the two versions with that version's own hash.
  */
-class HotSwapUnderLoadTest {
+class HotSwapUnderLoadIT {
 
     @Test
     void swapsUnderLoadFailNoRequestAndStampEveryDecisionWithOneVersion() throws Exception {

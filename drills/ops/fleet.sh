@@ -4,20 +4,22 @@
 # from the jar sharing it, and FleetDrill: ROUNDS switches on node A (an activation, then rollbacks),
 # each timed from A's response to node B's first decision stamped with the new version (target 1 s).
 #
-#   ./mvnw -B -q -pl admin-api -am package -DskipTests
-#   admin-api/ops/fleet.sh                   # ROUNDS=10 PAUSE_MS=5000 PORT_A=18081 PORT_B=18082 PG_PORT=15432
+#   ./mvnw -B -q -pl drills -am package -DskipTests
+#   drills/ops/fleet.sh                   # ROUNDS=10 PAUSE_MS=5000 PORT_A=18081 PORT_B=18082 PG_PORT=15432
 #
 # Bounded: TIMEOUT seconds for the drill (default 600); both platforms are stopped by PID and PostgreSQL
-# with pg_ctl stop, and the folder removed. The short form is FleetPropagationTest in ./mvnw verify.
+# with pg_ctl stop, and the folder removed. The short form is FleetPropagationIT (failsafe) in ./mvnw verify.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
-JAR="${JAR:-$HERE/../target/deleveraging-platform.jar}"
+JAR="${JAR:-$HERE/../../admin-api/target/deleveraging-platform.jar}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 ROUNDS="${ROUNDS:-10}"; PAUSE_MS="${PAUSE_MS:-5000}"; TIMEOUT="${TIMEOUT:-600}"
 PORT_A="${PORT_A:-18081}"; PORT_B="${PORT_B:-18082}"; PG_PORT="${PG_PORT:-15432}"; HEAP="${HEAP:-768m}"
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
 [ -x "$PG_BIN/pg_ctl" ] || { echo "no PostgreSQL binaries (set PG_BIN)" >&2; exit 2; }
-[ -f "$JAR" ] || { echo "no $JAR: build it with ./mvnw -pl admin-api -am package -DskipTests" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "no $JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
+DRILLS_JAR="${DRILLS_JAR:-$HERE/../target/drills.jar}"
+[ -f "$DRILLS_JAR" ] || { echo "no $DRILLS_JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
 
 as_pg=()
 work="$(mktemp -d)"
@@ -55,5 +57,5 @@ start_node() { # port log
 }
 start_node "$PORT_A" "$work/node-a.log"   # first: migrates and seeds
 start_node "$PORT_B" "$work/node-b.log"
-timeout "$TIMEOUT" "$JAVA" -cp "$JAR" com.deleverage.admin.ops.FleetDrill \
+timeout "$TIMEOUT" "$JAVA" -cp "$DRILLS_JAR" com.deleverage.drills.FleetDrill \
   "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "$ROUNDS" "$PAUSE_MS"

@@ -1,6 +1,6 @@
-package com.deleverage.admin.ops;
+package com.deleverage.drills;
 
-import com.deleverage.admin.ops.PlatformClient.User;
+import com.deleverage.drills.PlatformClient.User;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,4 +1,4 @@
-package com.deleverage.admin.ops;
+package com.deleverage.drills;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,12 +12,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Short form of the crash drill (long form: admin-api/ops/crash.sh, the platform jar, 20 kills): the
+ * Short form of the crash drill (long form: drills/ops/crash.sh, the platform jar, 20 kills): the
  * platform as a real child process (this test's class path, dev environment, H2 file database), killed
  * with SIGKILL twice at random moments during evaluations, switches and audited refusals, restarted each
  * time: it serves the recorded version, the audit chain verifies and no acknowledged decision is lost.
  */
-class CrashConsistencyTest {
+class CrashConsistencyIT {
     @TempDir
     Path dataDir;
 
