@@ -11,6 +11,7 @@ import com.deleverage.admin.shadow.ShadowService;
 import com.deleverage.engine.evaluate.Decision;
 import com.deleverage.engine.evaluate.EvaluationFailedException;
 import com.deleverage.engine.evaluate.Evaluator;
+import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.registry.ActiveVersions;
@@ -18,7 +19,6 @@ import com.deleverage.engine.snapshot.InputProblem;
 import com.deleverage.engine.snapshot.InvalidSnapshotException;
 import com.deleverage.engine.snapshot.SnapshotJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 
@@ -50,7 +50,6 @@ import java.util.regex.Pattern;
 @Singleton
 public class EvaluationService {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SnapshotJson snapshotJson = SnapshotJson.json();
     private final ActiveVersions activeVersions;
@@ -203,7 +202,7 @@ public class EvaluationService {
             throw reusedKey(key);
         }
         try {
-            return new Result((ObjectNode) JSON.readTree(stored.response()), stored.response(), true);
+            return new Result((ObjectNode) PlatformJson.mapper().readTree(stored.response()), stored.response(), true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored response of " + stored.decisionId() + " does not parse", e);
         }
