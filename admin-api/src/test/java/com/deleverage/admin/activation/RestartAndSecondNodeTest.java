@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +54,31 @@ class RestartAndSecondNodeTest {
 
             second.getBean(ActiveVersionSync.class).poll(); // what the scheduler runs every poll-interval
             assertThat(secondRegistry.active("deleveraging").orElseThrow().version()).isEqualTo(2);
+            assertThat(secondRegistry.active("deleveraging").orElseThrow().hash()).isEqualTo(v2.hash());
+        }
+    }
+
+    /**
+     * The crash drill found a restart that answered 404 (no active version): the first poll had taken the
+     * rule set's lock while the start-up was still verifying the audit chain, and the start-up's sync, finding
+     * it taken, skipped the rule set. Start-up now waits for a switch in progress.
+     */
+    @Test
+    void aStartUpSyncWaitsForASwitchInProgressInsteadOfSkippingTheRuleSet() throws InterruptedException {
+        try (ApplicationContext first = startNode(); ApplicationContext second = startNode()) {
+            ActiveVersions secondRegistry = second.getBean(ActiveVersions.class);
+            RuleSetVersion v2 = activateNewVersion(first, "while the second node restarts");
+            ReentrantLock held = second.getBean(ActivationLocks.class).tryLock("deleveraging"); // a poll, switching
+
+            Thread startUp = Thread.ofPlatform().start(() -> second.getBean(ActiveVersionSync.class).syncActive());
+            while (startUp.isAlive() && !held.hasQueuedThread(startUp)) {
+                Thread.onSpinWait();
+            }
+            assertThat(startUp.isAlive()).as("the start-up's sync waits for the lock").isTrue();
+            assertThat(secondRegistry.active("deleveraging").orElseThrow().version()).isEqualTo(1);
+            held.unlock();
+            startUp.join();
+
             assertThat(secondRegistry.active("deleveraging").orElseThrow().hash()).isEqualTo(v2.hash());
         }
     }
