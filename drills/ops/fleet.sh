@@ -42,9 +42,11 @@ echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) CPUs, load $(cut -d'
 pg_started=1
 url="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
 
-start_node() { # port log
+start_node() { # port log data-dir (each node its own: the audit checkpoint file lives there, not in ./data)
+  mkdir -p "$3"
   "$JAVA" -Xms"$HEAP" -Xmx"$HEAP" -Dmicronaut.environments=dev -Dmicronaut.server.host=127.0.0.1 \
-    -Dmicronaut.server.port="$1" -Ddatasources.default.url="$url" -Ddatasources.default.username=platform \
+    -Dmicronaut.server.port="$1" -Ddeleveraging.data-dir="$3" \
+    -Ddatasources.default.url="$url" -Ddatasources.default.username=platform \
     -Ddatasources.default.password= -Ddatasources.default.driver-class-name=org.postgresql.Driver \
     -jar "$JAR" > "$2" 2>&1 &
   pids+=($!)
@@ -55,7 +57,7 @@ start_node() { # port log
   done
   echo "node on $1 not healthy after 180 s" >&2; return 1
 }
-start_node "$PORT_A" "$work/node-a.log"   # first: migrates and seeds
-start_node "$PORT_B" "$work/node-b.log"
+start_node "$PORT_A" "$work/node-a.log" "$work/node-a"   # first: migrates and seeds
+start_node "$PORT_B" "$work/node-b.log" "$work/node-b"
 timeout "$TIMEOUT" "$JAVA" -cp "$DRILLS_JAR" com.deleverage.drills.FleetDrill \
   "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "$ROUNDS" "$PAUSE_MS"
