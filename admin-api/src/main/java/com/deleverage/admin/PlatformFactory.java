@@ -1,12 +1,12 @@
 package com.deleverage.admin;
 
+import com.deleverage.admin.evaluation.EvaluationProperties;
 import com.deleverage.engine.compile.RuleSetCompiler;
 import com.deleverage.engine.evaluate.EvaluationLimits;
 import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.engine.registry.ActiveVersions;
 import com.deleverage.engine.validate.PolicyValidator;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -39,8 +39,7 @@ public class PlatformFactory {
     }
 
     @Singleton
-    Evaluator evaluator(@Value("${deleveraging.evaluation.max-rule-firings:1000000}") int maxRuleFirings,
-                        @Value("${deleveraging.evaluation.timeout:10s}") Duration timeout) {
-        return new Evaluator(new EvaluationLimits(maxRuleFirings, timeout));
+    Evaluator evaluator(EvaluationProperties evaluation) {
+        return new Evaluator(new EvaluationLimits(evaluation.maxRuleFirings(), evaluation.timeout()));
     }
 }

@@ -17,7 +17,18 @@ public class ActivationLocks {
 
     /** The rule set's lock if it was free, now held by the caller; null if another activation holds it. */
     public ReentrantLock tryLock(String ruleSet) {
-        ReentrantLock lock = locks.computeIfAbsent(ruleSet, r -> new ReentrantLock());
+        ReentrantLock lock = lockOf(ruleSet);
         return lock.tryLock() ? lock : null;
+    }
+
+    /** The rule set's lock, waited for and now held by the caller (start-up must not skip a rule set). */
+    public ReentrantLock lock(String ruleSet) {
+        ReentrantLock lock = lockOf(ruleSet);
+        lock.lock();
+        return lock;
+    }
+
+    private ReentrantLock lockOf(String ruleSet) {
+        return locks.computeIfAbsent(ruleSet, r -> new ReentrantLock());
     }
 }

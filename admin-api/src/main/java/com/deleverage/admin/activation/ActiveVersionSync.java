@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Makes this node serve what the database records as active: on start for every rule set, then by
- * polling ({@code deleveraging.activation.poll-interval}, 1 s) and, on PostgreSQL, whenever
+ * polling ({@link ActivationProperties#pollInterval()}) and, on PostgreSQL, whenever
  * {@link FleetListener} hears another node's notification, so an activation on another node (or one
  * whose node died between commit and swap) reaches every node in milliseconds, at worst within the
  * poll interval. Versions are swapped in from {@link PreparedVersions} when ready there. A version is
@@ -48,25 +48,34 @@ public class ActiveVersionSync {
      * built), then prepares the likely next ones (approved versions, the rollback target) in advance.
      */
     public void syncAll() {
-        List<RuleSetSummary> summaries = syncActive();
+        List<RuleSetSummary> summaries = syncActive(false);
         for (RuleSetSummary ruleSet : summaries) {
             prepared.prepareLater(ruleSet.name(), ruleSet.activeVersion());
         }
     }
 
-    /** Loads the active version of every rule set that this node does not serve yet, nothing else (start-up). */
+    /**
+     * Loads the active version of every rule set that this node does not serve yet, nothing else (start-up).
+     * Where another thread is switching a rule set (the first poll can run while the start-up is still
+     * verifying the audit chain), it waits for it instead of skipping the rule set: a node must not start
+     * serving without its recorded versions.
+     */
     public List<RuleSetSummary> syncActive() {
+        return syncActive(true);
+    }
+
+    private List<RuleSetSummary> syncActive(boolean waitForSwitch) {
         List<RuleSetSummary> summaries = repository.summaries();
         for (RuleSetSummary ruleSet : summaries) {
             if (ruleSet.activeVersion() != null) {
-                sync(ruleSet.name(), ruleSet.activeVersion(), ruleSet.activeHash());
+                sync(ruleSet.name(), ruleSet.activeVersion(), ruleSet.activeHash(), waitForSwitch);
             }
         }
         return summaries;
     }
 
-    @Scheduled(fixedDelay = "${deleveraging.activation.poll-interval:1s}",
-            initialDelay = "${deleveraging.activation.poll-interval:1s}")
+    @Scheduled(fixedDelay = "${deleveraging.activation.poll-interval}",
+            initialDelay = "${deleveraging.activation.poll-interval}")
     void poll() {
         try {
             syncAll();
@@ -75,13 +84,13 @@ public class ActiveVersionSync {
         }
     }
 
-    private void sync(String ruleSet, int version, String hash) {
+    private void sync(String ruleSet, int version, String hash, boolean waitForSwitch) {
         if (serves(ruleSet, version, hash)) {
             return;
         }
-        ReentrantLock lock = locks.tryLock(ruleSet);
+        ReentrantLock lock = waitForSwitch ? locks.lock(ruleSet) : locks.tryLock(ruleSet);
         if (lock == null) {
-            return; // an activation on this node is switching the rule set right now
+            return; // an activation on this node is switching the rule set right now: the next poll looks again
         }
         try {
             Optional<Integer> recorded = repository.ruleSet(ruleSet).map(RuleSetRow::activeVersion);

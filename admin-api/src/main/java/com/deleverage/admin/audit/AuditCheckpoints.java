@@ -1,6 +1,5 @@
 package com.deleverage.admin.audit;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +41,8 @@ public class AuditCheckpoints {
     private final AuditKeys keys;
     private final Clock clock;
 
-    public AuditCheckpoints(@Value("${deleveraging.audit.checkpoint-file:}") String file,
-                            @Value("${deleveraging.data-dir:./data}") String dataDir, AuditKeys keys, Clock clock) {
-        this.file = file.isBlank() ? Path.of(dataDir, "audit-checkpoints.log") : Path.of(file);
+    public AuditCheckpoints(AuditProperties properties, AuditKeys keys, Clock clock) {
+        this.file = Path.of(properties.checkpointFile());
         this.keys = keys;
         this.clock = clock;
     }

@@ -1,10 +1,10 @@
 package com.deleverage.admin.audit;
 
+import com.deleverage.engine.hash.Sha256;
+
 import javax.crypto.Mac;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -19,7 +19,7 @@ import java.util.HexFormat;
  */
 public final class AuditHash {
     /** The {@code prev_hash} of the first row. */
-    public static final String GENESIS = "sha256:" + "0".repeat(64);
+    public static final String GENESIS = Sha256.PREFIX + "0".repeat(64);
     /** Prefix of a keyed hash; 5 + 64 characters fit the existing varchar(71) columns. */
     public static final String HMAC_PREFIX = "hmac:";
     private static final String ROW_DOMAIN = "deleveraging-audit-row/v2";
@@ -42,11 +42,7 @@ public final class AuditHash {
 
     /** SHA-256 over the canonical encoding of {@code fields}, as {@code sha256:<hex>}. */
     public static String sha256(String... fields) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(fields)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK ships SHA-256", e);
-        }
+        return Sha256.tagged(canonical(fields));
     }
 
     /** The unkeyed hash of rows written before the chain was keyed (and what an attacker without the key computes). */

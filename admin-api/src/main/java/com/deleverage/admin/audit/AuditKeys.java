@@ -1,7 +1,6 @@
 package com.deleverage.admin.audit;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 
@@ -15,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,11 +42,10 @@ public class AuditKeys {
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
     private final String currentId;
 
-    public AuditKeys(Environment environment,
-                     @Value("${deleveraging.audit.key:}") String key,
-                     @Value("${deleveraging.audit.key-id:k1}") String keyId,
-                     @Value("${deleveraging.audit.retired-keys:}") List<String> retiredKeys,
-                     @Value("${deleveraging.audit.key-file:}") String keyFile) {
+    public AuditKeys(Environment environment, AuditProperties properties) {
+        String key = Objects.requireNonNullElse(properties.key(), "");
+        String keyId = properties.keyId();
+        String keyFile = Objects.requireNonNullElse(properties.keyFile(), "");
         Map<String, String> secrets = new LinkedHashMap<>();
         if (!keyFile.isBlank()) {
             if (!key.isBlank()) {
@@ -54,7 +53,7 @@ public class AuditKeys {
             }
             secrets.putAll(readKeyFile(Path.of(keyFile)));
         } else if (!key.isBlank()) {
-            for (String retired : retiredKeys) {
+            for (String retired : properties.retiredKeys()) {
                 if (retired.isBlank()) {
                     continue;
                 }

@@ -93,8 +93,8 @@ public class ChainWatch {
     }
 
     /** Exports a checkpoint of the verified heads if they moved since the last one; never of a broken chain. */
-    @Scheduled(fixedDelay = "${deleveraging.audit.checkpoint-interval:1s}",
-            initialDelay = "${deleveraging.audit.checkpoint-interval:1s}")
+    @Scheduled(fixedDelay = "${deleveraging.audit.checkpoint-interval}",
+            initialDelay = "${deleveraging.audit.checkpoint-interval}")
     public synchronized Optional<Checkpoint> exportCheckpoint() {
         try {
             if (!catchUp().isEmpty()) {

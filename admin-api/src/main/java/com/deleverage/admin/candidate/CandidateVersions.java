@@ -7,7 +7,6 @@ import com.deleverage.admin.ruleset.RuleSetVersion;
 import com.deleverage.admin.ruleset.VersionState;
 import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.registry.ActiveVersions;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -47,11 +46,11 @@ public class CandidateVersions {
     private long compilations;
 
     public CandidateVersions(RuleSetRepository repository, VersionBuilder builder, ActiveVersions activeVersions,
-                             @Value("${deleveraging.candidates.cache-size:4}") int capacity) {
+                             CandidateProperties properties) {
         this.repository = repository;
         this.builder = builder;
         this.activeVersions = activeVersions;
-        this.capacity = Math.max(1, capacity);
+        this.capacity = properties.cacheSize();
     }
 
     /** The stored version, 404 when it does not exist. */

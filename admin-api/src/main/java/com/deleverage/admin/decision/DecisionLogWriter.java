@@ -4,7 +4,6 @@ import com.deleverage.admin.db.DataAccessException;
 import com.deleverage.admin.metrics.PlatformMetrics;
 import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
-import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -16,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -76,17 +74,14 @@ public class DecisionLogWriter {
     private volatile boolean accepting = true;
 
     public DecisionLogWriter(DataSource dataSource, DecisionLogRepository repository, PlatformMetrics metrics,
-                             @Value("${deleveraging.decision-log.mode:group-commit}") String mode,
-                             @Value("${deleveraging.decision-log.max-batch:256}") int maxBatch,
-                             @Value("${deleveraging.decision-log.queue-capacity:10000}") int queueCapacity,
-                             @Value("${deleveraging.decision-log.ack-timeout:10s}") Duration ackTimeout) {
+                             DecisionLogProperties properties) {
         this.dataSource = dataSource;
         this.repository = repository;
         this.metrics = metrics;
-        this.mode = Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        this.maxBatch = maxBatch;
-        this.ackTimeout = ackTimeout;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.mode = properties.mode();
+        this.maxBatch = properties.maxBatch();
+        this.ackTimeout = properties.ackTimeout();
+        this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         if (this.mode == Mode.GROUP_COMMIT) {
             writer = Thread.ofPlatform().name("decision-log-writer").daemon(false).unstarted(this::run);
             writer.start();

@@ -1,6 +1,5 @@
 package com.deleverage.admin.decision;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -10,8 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Keeps a decision's input for {@code deleveraging.decision-log.input-retention} (default 400 days;
- * 0 keeps it forever), then removes it; the decision, its input hash and its version stay for good.
+ * Keeps a decision's input for {@code deleveraging.decision-log.input-retention} (zero keeps it
+ * forever), then removes it; the decision, its input hash and its version stay for good.
  * A decision whose input is gone can no longer be replayed.
  */
 @Singleton
@@ -23,13 +22,13 @@ public class InputRetention {
     private final Duration retention;
 
     public InputRetention(DecisionLogRepository log, Clock clock,
-                          @Value("${deleveraging.decision-log.input-retention:400d}") Duration retention) {
+                          DecisionLogProperties properties) {
         this.log = log;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = properties.inputRetention();
     }
 
-    @Scheduled(fixedDelay = "${deleveraging.decision-log.retention-check:1h}", initialDelay = "1m")
+    @Scheduled(fixedDelay = "${deleveraging.decision-log.retention-check}", initialDelay = "1m")
     public int purge() {
         if (retention.isZero() || retention.isNegative()) {
             return 0;

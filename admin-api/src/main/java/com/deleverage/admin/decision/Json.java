@@ -1,5 +1,6 @@
 package com.deleverage.admin.decision;
 
+import com.deleverage.engine.json.PlatformJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,11 +8,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 
 /** JSON text stored in the database, back to a tree (numbers stay exact). */
 final class Json {
-    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    private static final ObjectMapper MAPPER = PlatformJson.mapper();
 
     private Json() {
     }

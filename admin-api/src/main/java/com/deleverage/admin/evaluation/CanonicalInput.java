@@ -1,24 +1,13 @@
 package com.deleverage.admin.evaluation;
 
-import com.deleverage.engine.evaluate.DecisionView;
+import com.deleverage.engine.hash.Sha256;
+import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.engine.model.Snapshot;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The canonical form of a snapshot: the parsed snapshot written back with fields in alphabetical order,
@@ -28,10 +17,8 @@ import java.util.HexFormat;
  * {@code inputHash}; the hash is what an Idempotency-Key is bound to.
  */
 public final class CanonicalInput {
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule().addSerializer(BigDecimal.class, new PlainDecimal()))
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+    private static final ObjectMapper CANONICAL = PlatformJson.rebuild()
+            .addModule(PlatformJson.plainDecimals())
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
@@ -49,26 +36,7 @@ public final class CanonicalInput {
 
     /** {@code sha256:} and the hex SHA-256 of the canonical form's UTF-8 bytes. */
     public static String hash(Snapshot snapshot) {
-        return sha256(json(snapshot));
+        return Sha256.tagged(json(snapshot));
     }
 
-    static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK ships SHA-256", e);
-        }
-    }
-
-    private static final class PlainDecimal extends StdSerializer<BigDecimal> {
-        PlainDecimal() {
-            super(BigDecimal.class);
-        }
-
-        @Override
-        public void serialize(BigDecimal value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(DecisionView.plain(value));
-        }
-    }
 }

@@ -2,30 +2,24 @@ package com.deleverage.admin.evaluation;
 
 import com.deleverage.admin.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import jakarta.validation.constraints.Min;
 
 import java.util.Map;
 
 /**
  * What one decision may hold before it is logged and answered: no text in an action (its reason, rule,
- * explanation...) longer than {@code deleveraging.limits.max-action-text} characters (default 10,000),
- * and the whole response no longer than {@code max-decision-size} characters (default 8,000,000).
+ * explanation...) longer than {@code deleveraging.limits.max-action-text} characters, and the whole
+ * response no longer than {@code max-decision-size} characters (checked at start; defaults: application.yml).
  * A policy whose reason grew to 60 MB added 122 MB to the database per evaluation and made decision
  * searches fail; such a decision is refused with 422, like any other policy failure, and nothing is
  * logged. (The text was still built in memory by the policy: the engine must bound it where actions are
  * made.)
  */
-@Singleton
-public class DecisionLimits {
-    private final int maxActionText;
-    private final int maxDecisionSize;
-
-    public DecisionLimits(@Value("${deleveraging.limits.max-action-text:10000}") int maxActionText,
-                          @Value("${deleveraging.limits.max-decision-size:8000000}") int maxDecisionSize) {
-        this.maxActionText = maxActionText;
-        this.maxDecisionSize = maxDecisionSize;
-    }
+@Context
+@ConfigurationProperties("deleveraging.limits")
+public record DecisionLimits(@Min(1) int maxActionText, @Min(1) int maxDecisionSize) {
 
     /** @throws ProblemException 422 when the decision exceeds a limit */
     void check(JsonNode response, String json, String ruleSet, int version) {

@@ -1,5 +1,6 @@
 package com.deleverage.admin.evaluation;
 
+import com.deleverage.admin.decision.DecisionLogProperties;
 import com.deleverage.admin.decision.DecisionLogRepository;
 import com.deleverage.admin.decision.DecisionLogWriter;
 import com.deleverage.admin.decision.DecisionRecord;
@@ -10,6 +11,7 @@ import com.deleverage.admin.shadow.ShadowService;
 import com.deleverage.engine.evaluate.Decision;
 import com.deleverage.engine.evaluate.EvaluationFailedException;
 import com.deleverage.engine.evaluate.Evaluator;
+import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.registry.ActiveVersions;
@@ -17,9 +19,7 @@ import com.deleverage.engine.snapshot.InputProblem;
 import com.deleverage.engine.snapshot.InvalidSnapshotException;
 import com.deleverage.engine.snapshot.SnapshotJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -50,7 +50,6 @@ import java.util.regex.Pattern;
 @Singleton
 public class EvaluationService {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SnapshotJson snapshotJson = SnapshotJson.json();
     private final ActiveVersions activeVersions;
@@ -81,9 +80,8 @@ public class EvaluationService {
 
     public EvaluationService(ActiveVersions activeVersions, Evaluator evaluator, DecisionLogWriter writer,
                              DecisionLogRepository decisions, ShadowService shadow, PlatformMetrics metrics,
-                             DecisionLimits limits, Clock clock,
-                             @Value("${deleveraging.evaluation.default-rule-set:deleveraging}") String defaultRuleSet,
-                             @Value("${deleveraging.decision-log.store-input:true}") boolean storeInput) {
+                             DecisionLimits limits, Clock clock, EvaluationProperties evaluation,
+                             DecisionLogProperties decisionLog) {
         this.activeVersions = activeVersions;
         this.evaluator = evaluator;
         this.writer = writer;
@@ -92,8 +90,8 @@ public class EvaluationService {
         this.metrics = metrics;
         this.limits = limits;
         this.clock = clock;
-        this.defaultRuleSet = defaultRuleSet;
-        this.storeInput = storeInput;
+        this.defaultRuleSet = evaluation.defaultRuleSet();
+        this.storeInput = decisionLog.storeInput();
     }
 
     /** An evaluation without Idempotency-Key: the decision, logged. */
@@ -204,7 +202,7 @@ public class EvaluationService {
             throw reusedKey(key);
         }
         try {
-            return new Result((ObjectNode) JSON.readTree(stored.response()), stored.response(), true);
+            return new Result((ObjectNode) PlatformJson.mapper().readTree(stored.response()), stored.response(), true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored response of " + stored.decisionId() + " does not parse", e);
         }

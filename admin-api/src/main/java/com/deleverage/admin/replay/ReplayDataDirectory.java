@@ -2,7 +2,7 @@ package com.deleverage.admin.replay;
 
 import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
-import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The one folder whose files an HTTP replay may read ({@code deleveraging.replay.data-dir}; by default
+ * The one folder whose files an HTTP replay may read ({@code deleveraging.replay.data-dir}: by default
  * {@code market-data}, the market data bundled with the repository, relative to the working directory). A
  * request names a file by its path relative to it; absolute paths, {@code ..} segments and links leading out of
  * the folder are refused, so a request can never read an arbitrary file of the server.
@@ -22,15 +22,18 @@ import java.util.List;
 @Singleton
 public class ReplayDataDirectory {
     static final String SETTING = "deleveraging.replay.data-dir";
-    static final String DEFAULT = "market-data";
     private static final Logger LOG = LoggerFactory.getLogger(ReplayDataDirectory.class);
 
     /** The folder as configured, made absolute (relative to the working directory). */
     private final Path folder;
 
-    public ReplayDataDirectory(@Value("${" + SETTING + ":}") String configured) {
-        this.folder = Path.of(configured == null || configured.isBlank() ? DEFAULT : configured)
-                .toAbsolutePath().normalize();
+    @Inject
+    public ReplayDataDirectory(ReplayProperties properties) {
+        this(properties.dataDir());
+    }
+
+    ReplayDataDirectory(String configured) {
+        this.folder = Path.of(configured).toAbsolutePath().normalize();
         if (!Files.isDirectory(folder)) {
             LOG.warn("{}: the market data folder {} does not exist; replays are refused until it does", SETTING, folder);
         }

@@ -18,7 +18,6 @@ import com.deleverage.engine.replay.ReplayReport;
 import com.deleverage.engine.replay.ReplayRequest;
 import com.deleverage.engine.replay.ReplaySettings;
 import com.deleverage.engine.replay.path.PricePath;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -69,16 +68,14 @@ public class ReplayJobs {
     private final Map<String, ReplayJob> jobs = new ConcurrentHashMap<>();
 
     public ReplayJobs(RuleSetRepository repository, AuditLog audit, Clock clock, ReplayDataDirectory dataDirectory,
-                      @Value("${deleveraging.replay.max-concurrent:2}") int maxConcurrent,
-                      @Value("${deleveraging.replay.max-accounts:100000}") int maxAccounts,
-                      @Value("${deleveraging.replay.retained:50}") int retained) {
+                      ReplayProperties properties) {
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
         this.dataDirectory = dataDirectory;
-        this.maxConcurrent = Math.max(1, maxConcurrent);
-        this.maxAccounts = maxAccounts;
-        this.retained = Math.max(1, retained);
+        this.maxConcurrent = properties.maxConcurrent();
+        this.maxAccounts = properties.maxAccounts();
+        this.retained = properties.retained();
         this.slots = new Semaphore(this.maxConcurrent);
         AtomicInteger counter = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(this.maxConcurrent, runnable -> {

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -30,10 +29,9 @@ public class SignInThrottle {
     private final Cache<String, AtomicInteger> addresses;
 
     @Inject
-    public SignInThrottle(@Value("${deleveraging.security.sign-in.max-failures-per-user:5}") int maxPerUser,
-                          @Value("${deleveraging.security.sign-in.max-failures-per-address:20}") int maxPerAddress,
-                          @Value("${deleveraging.security.sign-in.window:15m}") Duration window) {
-        this(maxPerUser, maxPerAddress, window, Ticker.systemTicker());
+    public SignInThrottle(SignInProperties properties) {
+        this(properties.maxFailuresPerUser(), properties.maxFailuresPerAddress(), properties.window(),
+                Ticker.systemTicker());
     }
 
     SignInThrottle(int maxPerUser, int maxPerAddress, Duration window, Ticker ticker) {

@@ -1,10 +1,10 @@
 package com.deleverage.admin.security;
 
+import com.deleverage.engine.hash.Sha256;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,12 +34,6 @@ public class VerifiedPasswords {
     }
 
     private byte[] fingerprint(String password) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(salt);
-            return digest.digest(password.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK ships SHA-256", e);
-        }
+        return Sha256.digest(salt, password.getBytes(StandardCharsets.UTF_8));
     }
 }

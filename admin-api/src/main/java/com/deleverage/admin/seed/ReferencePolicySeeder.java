@@ -9,7 +9,6 @@ import com.deleverage.admin.ruleset.StagingService;
 import com.deleverage.admin.ruleset.VersionState;
 import com.deleverage.engine.compile.Finding;
 import com.deleverage.engine.policy.PolicyFiles;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,15 +37,13 @@ public class ReferencePolicySeeder {
     private final String classpathFolder;
 
     public ReferencePolicySeeder(RuleSetRepository repository, StagingService staging, ActivationService activation,
-                                 Database database, Clock clock,
-                                 @Value("${deleveraging.seed.classpath-folder:policies/deleveraging}")
-                                 String classpathFolder) {
+                                 Database database, Clock clock, SeedProperties properties) {
         this.repository = repository;
         this.staging = staging;
         this.activation = activation;
         this.database = database;
         this.clock = clock;
-        this.classpathFolder = classpathFolder;
+        this.classpathFolder = properties.classpathFolder();
     }
 
     public void seedIfNothingActive() {

@@ -4,8 +4,8 @@ import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
 import com.deleverage.admin.problem.RequestBodies;
 import com.deleverage.admin.security.Roles;
+import com.deleverage.engine.json.PlatformJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -33,7 +33,6 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "shadow")
 public class ShadowController {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The PUT body. */
     public record ShadowRequest(Integer version) {
@@ -76,7 +75,7 @@ public class ShadowController {
     }
 
     private ObjectNode view(ShadowRun run) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = PlatformJson.mapper().createObjectNode();
         node.put("ruleSet", run.ruleSet());
         node.put("version", run.version());
         node.put("versionHash", run.versionHash());
@@ -106,7 +105,7 @@ public class ShadowController {
 
     private static JsonNode parse(String text) {
         try {
-            return JSON.readTree(text);
+            return PlatformJson.mapper().readTree(text);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -16,7 +16,6 @@ import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.evaluate.Decision;
 import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.engine.model.Snapshot;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -85,9 +84,7 @@ public class ShadowService {
 
     public ShadowService(Database database, ShadowRepository repository, RuleSetRepository ruleSets,
                          CandidateVersions candidates, Evaluator evaluator, AuditLog auditLog, PlatformMetrics metrics,
-                         Clock clock,
-                         @Value("${deleveraging.shadow.threads:1}") int threads,
-                         @Value("${deleveraging.shadow.queue-capacity:1000}") int queueCapacity) {
+                         Clock clock, ShadowProperties properties) {
         this.database = database;
         this.repository = repository;
         this.ruleSets = ruleSets;
@@ -97,8 +94,8 @@ public class ShadowService {
         this.metrics = metrics;
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueCapacity),
+        this.executor = new ThreadPoolExecutor(properties.threads(), properties.threads(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(properties.queueCapacity()),
                 r -> Thread.ofPlatform().name("shadow-" + n.incrementAndGet()).daemon(true).unstarted(r),
                 new ThreadPoolExecutor.AbortPolicy());
     }
@@ -280,8 +277,8 @@ public class ShadowService {
     }
 
     /** Follows the database: joins runs started on other nodes, leaves those ended there. */
-    @Scheduled(fixedDelay = "${deleveraging.activation.poll-interval:5s}",
-            initialDelay = "${deleveraging.activation.poll-interval:5s}")
+    @Scheduled(fixedDelay = "${deleveraging.activation.poll-interval}",
+            initialDelay = "${deleveraging.activation.poll-interval}")
     void sync() {
         try {
             synchronized (changes) {

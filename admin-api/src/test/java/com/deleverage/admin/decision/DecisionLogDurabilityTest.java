@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -82,12 +81,11 @@ class DecisionLogDurabilityTest {
                 }
             });
         }
-        assertThat(warm.await(60, TimeUnit.SECONDS)).as("200 decisions under load").isTrue();
+        warm.await(); // 200 decisions acknowledged under load
 
         context.close(); // graceful: while clients are still sending
         stop.set(true);
-        pool.shutdown();
-        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        pool.close(); // waits for every client's last request
 
         Set<String> logged = new HashSet<>();
         try (Connection connection = DriverManager.getConnection(url, "sa", "");

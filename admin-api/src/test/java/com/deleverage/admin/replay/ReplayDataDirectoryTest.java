@@ -3,6 +3,7 @@ package com.deleverage.admin.replay;
 import com.deleverage.admin.ReferencePolicies;
 import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
+import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +24,10 @@ class ReplayDataDirectoryTest {
 
     @Test
     void theDefaultIsMarketDataInTheWorkingDirectory() {
-        assertThat(new ReplayDataDirectory("").folder()).isEqualTo(Path.of("market-data").toAbsolutePath().normalize());
-        assertThat(new ReplayDataDirectory(null).folder()).isEqualTo(Path.of("market-data").toAbsolutePath().normalize());
+        try (ApplicationContext context = ApplicationContext.run("test")) {
+            assertThat(context.getBean(ReplayDataDirectory.class).folder())
+                    .isEqualTo(Path.of("market-data").toAbsolutePath().normalize());
+        }
     }
 
     @Test

@@ -39,12 +39,17 @@ public final class SnapshotJson {
         this.mapper = mapper;
     }
 
+    private static final SnapshotJson JSON = new SnapshotJson(configure(JsonMapper.builder(jsonFactory()).build()));
+    private static final SnapshotJson YAML = new SnapshotJson(configure(new ObjectMapper(new YAMLFactory())));
+
+    /** The strict JSON reader, shared (its mapper is configured once and never changed). */
     public static SnapshotJson json() {
-        return new SnapshotJson(configure(JsonMapper.builder(jsonFactory()).build()));
+        return JSON;
     }
 
+    /** The strict YAML reader (scenario files), shared. */
     public static SnapshotJson yaml() {
-        return new SnapshotJson(configure(new ObjectMapper(new YAMLFactory())));
+        return YAML;
     }
 
     /** The mapper, configured for the platform's decimal and time conventions, for callers that read the same shapes. */

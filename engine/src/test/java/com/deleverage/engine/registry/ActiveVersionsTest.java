@@ -17,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.deleverage.engine.testing.Snapshots.btc;
@@ -123,7 +122,7 @@ class ActiveVersionsTest {
         swapping.set(false);
         int total = 0;
         for (Future<Integer> worker : workers) {
-            total += worker.get(30, TimeUnit.SECONDS);
+            total += worker.get();
         }
         pool.shutdown();
 

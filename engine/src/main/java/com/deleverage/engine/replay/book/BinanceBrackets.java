@@ -1,10 +1,8 @@
 package com.deleverage.engine.replay.book;
 
+import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.engine.model.RiskTier;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,16 +17,13 @@ import java.util.List;
  * "initialLeverage"}}, ...]}}) into risk tiers, from Binance's raw string fields (exact decimals).
  */
 public final class BinanceBrackets {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-
     private BinanceBrackets() {
     }
 
     /** @param market the key of the table, e.g. {@code BTC/USDT:USDT} */
     public static List<RiskTier> read(Path file, String market) {
         try {
-            JsonNode brackets = MAPPER.readTree(file.toFile()).get(market);
+            JsonNode brackets = PlatformJson.mapper().readTree(file.toFile()).get(market);
             if (brackets == null || !brackets.isArray()) {
                 throw new IllegalArgumentException(file + " has no bracket table for " + market);
             }

@@ -1,12 +1,12 @@
 package com.deleverage.engine.replay.report;
 
 import com.deleverage.engine.evaluate.DecisionView;
+import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.engine.replay.ReplayReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -20,7 +20,7 @@ import java.util.Map;
  * ends on every platform, no wall-clock figures. Per-tick money is exact; per-account figures are exact.
  */
 public final class ReportJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final ObjectMapper MAPPER = PlatformJson.mapper();
 
     private ReportJson() {
     }

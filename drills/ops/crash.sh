@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Crash drill, long form: kill -9 the platform KILLS times (default 20) at random moments during
+# evaluations, activations/rollbacks and audited refusals; after each restart check that it serves the
+# version the database records, GET /api/v1/audit/verify is valid, and every acknowledged decision is in
+# the log. The platform runs from the jar on loopback (dev environment, H2 file database in a fresh
+# folder unless DATA_DIR is set); extra platform options as -D arguments, e.g. a PostgreSQL URL:
+#
+#   ./mvnw -B -q -pl drills -am package -DskipTests
+#   drills/ops/crash.sh                                  # 20 kills, H2
+#   KILLS=5 drills/ops/crash.sh -Ddatasources.default.url=jdbc:postgresql://127.0.0.1:5432/x \
+#       -Ddatasources.default.username=platform
+#
+# Bounded: TIMEOUT seconds (default 1800) for the whole drill; the drill stops its platform process by
+# PID (SIGKILL in the drill, SIGTERM at the end) and the shutdown hook kills it if the drill is stopped.
+# Exits 0 when every check passed. The short form (2 kills) is CrashConsistencyIT (failsafe) in ./mvnw verify.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+JAR="${JAR:-$HERE/../../admin-api/target/deleveraging-platform.jar}"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+KILLS="${KILLS:-20}"
+PORT="${PORT:-18090}"
+TIMEOUT="${TIMEOUT:-1800}"
+[ -f "$JAR" ] || { echo "no $JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
+DRILLS_JAR="${DRILLS_JAR:-$HERE/../target/drills.jar}"
+[ -f "$DRILLS_JAR" ] || { echo "no $DRILLS_JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
+args=(--jar "$JAR" --kills "$KILLS" --port "$PORT")
+[ -n "${DATA_DIR:-}" ] && args+=(--data-dir "$DATA_DIR")
+[ -n "${SEED:-}" ] && args+=(--seed "$SEED")
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $("$JAVA" -version 2>&1 | head -1)"
+exec timeout --signal=TERM "$TIMEOUT" "$JAVA" -cp "$DRILLS_JAR" com.deleverage.drills.CrashDrill "${args[@]}" "$@"

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Hot swap under load, long form: the platform jar (dev environment, fresh H2 file database, reference
+# policy) on loopback; HotSwapDrill stages and approves a generated RULES-rule version (default 500: the
+# reference policy plus generated watch-list rules, validated like any version: lint, compile,
+# scenarios), runs CLIENTS concurrent HTTP clients of POST /api/v1/evaluations that check every
+# response (200, decisionId, exactly one known version with its own hash), measures STEADY seconds
+# without swaps, then SWAPS activations/rollbacks (default 20, PAUSE_MS apart) under the same load, and prints failures,
+# bad stamps, responses per version and p50/p90/p99 of steady-before, swapping and steady-after (the
+# ratio compares swapping with steady-after, which the JIT has warmed as much).
+#
+#   ./mvnw -B -q -pl drills -am package -DskipTests
+#   drills/ops/hot-swap.sh                # SWAPS=20 RULES=500 CLIENTS=8 STEADY=20 PAUSE_MS=1000 PORT=18085 HEAP=1g
+#
+# Bounded: TIMEOUT seconds (default 900); the server is stopped by its PID. The short form (4 swaps of
+# a 120-rule version, 4 clients) is HotSwapUnderLoadIT (failsafe) in ./mvnw verify.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+JAR="${JAR:-$HERE/../../admin-api/target/deleveraging-platform.jar}"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+SWAPS="${SWAPS:-20}"; RULES="${RULES:-500}"; CLIENTS="${CLIENTS:-8}"; STEADY="${STEADY:-20}"; PAUSE_MS="${PAUSE_MS:-1000}"
+PORT="${PORT:-18085}"; HEAP="${HEAP:-1g}"; TIMEOUT="${TIMEOUT:-900}"
+[ -f "$JAR" ] || { echo "no $JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
+DRILLS_JAR="${DRILLS_JAR:-$HERE/../target/drills.jar}"
+[ -f "$DRILLS_JAR" ] || { echo "no $DRILLS_JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
+
+server_pid=""
+work="$(mktemp -d)"
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $("$JAVA" -version 2>&1 | head -1)"
+"$JAVA" -Xms"$HEAP" -Xmx"$HEAP" -Dmicronaut.environments=dev -Dmicronaut.server.host=127.0.0.1 \
+  -Dmicronaut.server.port="$PORT" -Ddeleveraging.data-dir="$work" -jar "$JAR" > "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 180); do
+  curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
+  kill -0 "$server_pid" 2>/dev/null || { echo "server failed to start:" >&2; tail -40 "$work/server.log" >&2; exit 1; }
+  sleep 1
+done
+timeout "$TIMEOUT" "$JAVA" -cp "$DRILLS_JAR" com.deleverage.drills.HotSwapDrill "http://127.0.0.1:$PORT" \
+  "$SWAPS" "$RULES" "$CLIENTS" "$STEADY" "$PAUSE_MS"

@@ -1,0 +1,41 @@
+package com.deleverage.engine.hash;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 as the platform writes it: {@code sha256:} and 64 lower-case hex digits. */
+public final class Sha256 {
+    public static final String PREFIX = "sha256:";
+
+    private Sha256() {
+    }
+
+    /** The digest of the parts, one after the other. */
+    public static byte[] digest(byte[]... parts) {
+        MessageDigest digest = newDigest();
+        for (byte[] part : parts) {
+            digest.update(part);
+        }
+        return digest.digest();
+    }
+
+    /** {@code sha256:<hex>} of the bytes. */
+    public static String tagged(byte[] bytes) {
+        return PREFIX + HexFormat.of().formatHex(digest(bytes));
+    }
+
+    /** {@code sha256:<hex>} of the text's UTF-8 bytes. */
+    public static String tagged(String text) {
+        return tagged(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK ships SHA-256", e);
+        }
+    }
+}
