@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # Isolation of request classes under load (issue 12, item 9): evaluation latency at a fixed rate with nothing
 # else running ("quiet") against the same rate while failed sign-ins and large stagings run beside it ("busy"),
-# alternating, RUNS times each, on one platform process per jar (fresh H2 database, dev environment).
+# one after the other, RUNS times; each run starts a fresh platform process per jar (fresh H2 database, dev
+# environment), jars interleaved so that the machine's other load falls on each alike.
 #
 #   ./mvnw -B -q -pl admin-api -am package -DskipTests && admin-api/load/isolation.sh
 #   JARS="/tmp/before.jar admin-api/target/deleveraging-platform.jar" RUNS=3 admin-api/load/isolation.sh
 #
 # Evaluations: hey, CONNECTIONS workers, RATE requests per second in all, DURATION per phase (after WARMUP).
 # Busy phases add, for the whole phase:
-#   - SIGNIN_RATE HTTP Basic sign-ins per second with a wrong password (hey, one worker). The sign-in
+#   - SIGNIN_RATE HTTP Basic sign-ins per second with a wrong password (hey, 10 workers). The sign-in
 #     throttle is raised for this run so that every one of them costs a bcrypt, as from a distributed guesser;
 #     with the shipped limits a single address is answered 429 without bcrypt after 20 failures.
 #   - STAGERS authors, each staging a new large version (the reference policy plus RULES generated rules,
 #     large-version.sh) as soon as its last one is answered. A phase ends when their last stagings are.
-# Each phase also probes GET /health once a second (worst time, failures) and, in busy phases, rolls back
-# once while the stagings compile (its time and status). Needs hey, curl and jq (Debian packages).
+# Each phase also probes GET /health once a second (worst time, failures) and rolls back once half-way
+# (its status and time; in busy phases while the stagings compile). Needs hey, curl and jq (Debian packages).
 # Bounded: every phase ends; servers are stopped by their PID. Loopback only.
 set -euo pipefail
 
@@ -24,8 +25,8 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 RUNS="${RUNS:-3}"
 DURATION="${DURATION:-30}"
 WARMUP="${WARMUP:-20}"
-RATE="${RATE:-200}"
-CONNECTIONS="${CONNECTIONS:-4}"
+RATE="${RATE:-100}"
+CONNECTIONS="${CONNECTIONS:-10}"
 SIGNIN_RATE="${SIGNIN_RATE:-10}"
 STAGERS="${STAGERS:-2}"
 RULES="${RULES:-3000}"
@@ -91,7 +92,7 @@ make_rollback_target() {
 }
 
 evaluations() { # seconds -> hey summary line
-  hey -z "${1}s" -c "$CONNECTIONS" -q "$((RATE / CONNECTIONS))" -m POST -T application/json \
+  hey -z "${1}s" -c "$CONNECTIONS" -q "$(awk -v r="$RATE" -v c="$CONNECTIONS" 'BEGIN { print r / c }')" -m POST -T application/json \
     -H "Authorization: $TRADER" -D "$HERE/evaluation.json" "$BASE/api/v1/evaluations" | awk '
     /Total:/ { total = $2 } /Requests\/sec:/ { rps = $2 } /Slowest:/ { max = $2 * 1000 }
     /^ *50%/ { p50 = $3 * 1000 } /^ *90%/ { p90 = $3 * 1000 } /^ *99%/ { p99 = $3 * 1000 }
@@ -131,16 +132,17 @@ phase() { # jar run kind
   load="$(cut -d' ' -f1 /proc/loadavg)"
   health_probe & local probe=$!; background+=("$probe")
   if [ "$kind" = busy ]; then
-    hey -z "$((DURATION + 60))s" -c 1 -q "$SIGNIN_RATE" -H "Authorization: $WRONG" "$BASE/api/v1/rulesets" \
+    hey -z "$((DURATION + 60))s" -c 10 -q "$(awk -v r="$SIGNIN_RATE" 'BEGIN { print r / 10 }')" \
+      -H "Authorization: $WRONG" "$BASE/api/v1/rulesets" \
       > "$work/signins" 2>&1 & local signin=$!; background+=("$signin")
     for id in $(seq 1 "$STAGERS"); do stager "$id" "$run" & pids+=($!); background+=($!); done
     sleep 5 # the stagings' bodies are generated and sent; the first compile has begun
-    ( sleep $((DURATION / 2)); post operator:operator-dev-password /api/v1/rulesets/deleveraging/rollback \
-        "$work/rollback.json" > "$work/rollback-result" ) & local roller=$!
   fi
+  ( sleep $((DURATION / 2)); post operator:operator-dev-password /api/v1/rulesets/deleveraging/rollback \
+      "$work/rollback.json" > "$work/rollback-result" ) & local roller=$!
   result="$(evaluations "$DURATION")"
+  wait "$roller"; rollback="rollback=$(tr ' ' '/' < "$work/rollback-result")s"
   if [ "$kind" = busy ]; then
-    wait "$roller"; rollback="rollback=$(tr ' ' '/' < "$work/rollback-result")s"
     kill -INT "$signin" 2>/dev/null || true; wait "$signin" 2>/dev/null || true
     signins="signins=$(awk '/^ *\[[0-9]+\]/ { gsub(/[\[\]]/, "", $1); printf "%s%s:%s", sep, $1, $2; sep = "," }' "$work/signins")"
     touch "$work/stop-staging"
@@ -154,13 +156,28 @@ phase() { # jar run kind
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $("$JAVA" -version 2>&1 | head -1)"
 echo "# evaluations: hey -c $CONNECTIONS at $RATE req/s for ${DURATION}s per phase after ${WARMUP}s warm-up; busy: $SIGNIN_RATE wrong-password sign-ins/s, $STAGERS authors staging $RULES-rule versions back to back"
-for jar in $JARS; do
-  start_server "$jar"
-  make_rollback_target
-  evaluations "$WARMUP" > /dev/null
-  for run in $(seq 1 "$RUNS"); do
-    phase "$jar" "$run" quiet
-    phase "$jar" "$run" busy
+for run in $(seq 1 "$RUNS"); do
+  for jar in $JARS; do
+    start_server "$jar"
+    make_rollback_target
+    evaluations "$WARMUP" > /dev/null
+    phase "$jar" "$run" quiet | tee -a "$work/results"
+    phase "$jar" "$run" busy | tee -a "$work/results"
+    stop_server
   done
-  stop_server
 done
+
+# Per jar and phase: the median of the runs' p50 and p99 and their range (min-max).
+awk '
+  { for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+    key = f["jar"] " " f["phase"]; n[key]++; p50[key, n[key]] = f["p50_ms"]; p99[key, n[key]] = f["p99_ms"]
+    rps[key, n[key]] = f["rps"] }
+  function med(a, key, k,   v, i, j, t) {
+    for (i = 1; i <= k; i++) v[i] = a[key, i]
+    for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (v[j] + 0 < v[i] + 0) { t = v[i]; v[i] = v[j]; v[j] = t }
+    lo = v[1]; hi = v[k]
+    return k % 2 ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2 }
+  END { for (key in n) {
+          m50 = med(p50, key, n[key]); l50 = lo; h50 = hi; m99 = med(p99, key, n[key]); l99 = lo; h99 = hi
+          printf "SUMMARY %s runs=%d p50_ms=%.1f (%.1f-%.1f) p99_ms=%.1f (%.1f-%.1f) rps=%.0f\n",
+                 key, n[key], m50, l50, h50, m99, l99, h99, med(rps, key, n[key]) } }' "$work/results" | sort

@@ -39,10 +39,12 @@ public class RequestClassAdmission implements Ordered {
                                                   FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
         Optional<InFlightLimits.Gate> limited = limits.gate(route == null ? null
                 : route.getAnnotationMetadata().stringValue(ExecuteOn.class).orElse(null));
-        if (limited.isEmpty()) {
-            return next.proceed();
-        }
-        InFlightLimits.Gate gate = limited.get();
+        return limited.isEmpty() ? next.proceed() : admit(limited.get(), next);
+    }
+
+    /** The rest of the request while it holds a permit of {@code gate}, or 429 at once when there is none. */
+    public static Publisher<MutableHttpResponse<?>> admit(InFlightLimits.Gate gate,
+                                                         FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
         if (!gate.tryEnter()) {
             return Publishers.just(tooMany(gate));
         }
@@ -55,7 +57,7 @@ public class RequestClassAdmission implements Ordered {
                         HttpStatus.TOO_MANY_REQUESTS.getReason(), "the server already has " + gate.maxInFlight()
                                 + " " + gate.executor() + " requests running or queued, the limit of that class "
                                 + "(deleveraging.executors." + gate.executor() + ".max-in-flight); retry after "
-                                + seconds + " seconds"))
+                                + seconds + (seconds == 1 ? " second" : " seconds")))
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
 
