@@ -1,5 +1,6 @@
 package com.deleverage.admin.activation;
 
+import com.deleverage.admin.executor.RequestExecutors;
 import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
 import com.deleverage.admin.problem.RequestBodies;
@@ -9,7 +10,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
@@ -18,7 +18,6 @@ import java.util.List;
 
 /** Hot swaps: activate an approved version, or roll back to an earlier one. */
 @Controller("/api/v1/rulesets")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.OPERATOR)
 public class ActivationController {
     // The audit row prefixes the reason with what was replaced; its column holds 2000 characters.
@@ -31,11 +30,13 @@ public class ActivationController {
     }
 
     @Post("/{name}/versions/{version}/activate")
+    @ExecuteOn(RequestExecutors.ACTIVATION) // compiles when the version was not prepared ahead
     public Activation activate(String name, int version, Principal operator) {
         return activations.activate(name, version, operator.getName());
     }
 
     @Post("/{name}/rollback")
+    @ExecuteOn(RequestExecutors.ROLLBACK) // a pool of its own: no staging, dry run or activation queues ahead of it
     @Consumes(MediaType.APPLICATION_JSON)
     public Activation rollback(String name, @Body String body, Principal operator) {
         RollbackRequest request = RequestBodies.read(body, RollbackRequest.class);

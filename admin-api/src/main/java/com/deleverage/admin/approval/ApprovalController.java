@@ -1,10 +1,10 @@
 package com.deleverage.admin.approval;
 
+import com.deleverage.admin.executor.RequestExecutors;
 import com.deleverage.admin.ruleset.VersionView;
 import com.deleverage.admin.security.Roles;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
@@ -12,7 +12,7 @@ import java.security.Principal;
 
 /** {@code POST /rulesets/{name}/versions/{version}/approve}: the second person's approval. */
 @Controller("/api/v1/rulesets")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutors.ADMIN)
 public class ApprovalController {
     private final ApprovalService approvals;
 

@@ -1,12 +1,12 @@
 package com.deleverage.admin.audit;
 
+import com.deleverage.admin.executor.RequestExecutors;
 import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
 import com.deleverage.admin.security.Roles;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
@@ -14,7 +14,7 @@ import java.util.List;
 
 /** The audit trail for compliance: read it page by page, and verify its hash chain. */
 @Controller("/api/v1/audit")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutors.ADMIN)
 @Secured(Roles.AUDITOR)
 public class AuditController {
     private static final int MAX_PAGE_SIZE = 500;

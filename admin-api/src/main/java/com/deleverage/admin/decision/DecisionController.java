@@ -1,5 +1,6 @@
 package com.deleverage.admin.decision;
 
+import com.deleverage.admin.executor.RequestExecutors;
 import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
 import com.deleverage.admin.security.Roles;
@@ -11,7 +12,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 /** The decision log for auditors: one decision, a search by account and time, and replay. */
 @Controller("/api/v1/decisions")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutors.ADMIN)
 @Secured(Roles.AUDITOR)
 @Tag(name = "decisions")
 public class DecisionController {
@@ -108,6 +108,7 @@ public class DecisionController {
 
     /** Re-evaluates the decision from its logged input and version and says whether it is reproduced exactly. */
     @Post("/{id}/replay")
+    @ExecuteOn(RequestExecutors.COMPILE) // compiles the decision's version unless it is cached
     @Operation(summary = "Re-evaluate a logged decision and compare")
     public ObjectNode replay(String id) {
         find(id);

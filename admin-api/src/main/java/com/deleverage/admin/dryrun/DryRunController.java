@@ -1,5 +1,6 @@
 package com.deleverage.admin.dryrun;
 
+import com.deleverage.admin.executor.RequestExecutors;
 import com.deleverage.admin.security.Roles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.http.MediaType;
@@ -7,7 +8,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,7 +17,7 @@ import java.security.Principal;
 
 /** {@code POST /api/v1/rulesets/{name}/versions/{version}/dry-run}: a candidate beside the active version. */
 @Controller("/api/v1/rulesets")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutors.COMPILE) // compiles the candidate unless it is cached
 @Secured({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER})
 @Tag(name = "dry-run")
 public class DryRunController {

@@ -1,5 +1,6 @@
 package com.deleverage.admin.evaluation;
 
+import com.deleverage.admin.executor.RequestExecutors;
 import com.deleverage.admin.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -14,7 +15,6 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,7 +24,7 @@ import java.security.Principal;
 
 /** {@code POST /api/v1/evaluations}: a trading system's snapshot in, a decision out. */
 @Controller("/api/v1/evaluations")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutors.EVALUATION) // never behind a compile, a sign-in or an audit walk
 @Tag(name = "evaluations")
 public class EvaluationController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";

@@ -1,5 +1,6 @@
 package com.deleverage.admin.replay;
 
+import com.deleverage.admin.executor.RequestExecutors;
 import com.deleverage.admin.problem.ProblemException;
 import com.deleverage.admin.problem.RequestBodies;
 import com.deleverage.admin.security.Roles;
@@ -13,7 +14,6 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
@@ -26,7 +26,7 @@ import java.security.Principal;
  * cancel ({@code DELETE}).
  */
 @Controller(ReplayController.BASE)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutors.ADMIN)
 @Secured({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER})
 public class ReplayController {
     static final String BASE = "/api/v1/replays";

@@ -1,5 +1,6 @@
 package com.deleverage.admin.ruleset;
 
+import com.deleverage.admin.executor.RequestExecutors;
 import com.deleverage.admin.metrics.PlatformMetrics;
 import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
@@ -15,7 +16,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 
@@ -26,7 +26,7 @@ import java.util.Map;
 
 /** Staging, listing, reading and comparing rule set versions. */
 @Controller("/api/v1/rulesets")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutors.ADMIN)
 @Secured({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.OPERATOR, Roles.TRADING_SYSTEM, Roles.AUDITOR})
 public class RuleSetController {
     private final StagingService staging;
@@ -41,6 +41,7 @@ public class RuleSetController {
 
     /** 201 with the new version and its validation report (even when REJECTED); 200 when identical content exists. */
     @Post("/{name}/versions")
+    @ExecuteOn(RequestExecutors.COMPILE) // validation compiles the version and runs its scenarios: seconds of CPU
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured(Roles.POLICY_AUTHOR)
     public HttpResponse<VersionView> stage(String name, @Body String body, Principal author) {

@@ -1,5 +1,6 @@
 package com.deleverage.admin.shadow;
 
+import com.deleverage.admin.executor.RequestExecutors;
 import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
 import com.deleverage.admin.problem.RequestBodies;
@@ -14,7 +15,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,7 +30,7 @@ import java.util.List;
  * a run (it costs evaluation capacity on every node); anyone who may read rule sets may read it.
  */
 @Controller("/api/v1/rulesets/{name}/shadow")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutors.ADMIN)
 @Tag(name = "shadow")
 public class ShadowController {
 
@@ -45,6 +45,7 @@ public class ShadowController {
     }
 
     @Put
+    @ExecuteOn(RequestExecutors.COMPILE) // compiles the shadowed version before the run starts
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured(Roles.OPERATOR)
     @Operation(summary = "Put a validated version in shadow beside the active one")

@@ -1,0 +1,72 @@
+package com.deleverage.admin.executor;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every API route runs on the executor of its request class, each of them a pool of platform threads with an
+ * in-flight limit: no route is left on Micronaut's virtual-thread {@code blocking} executor, whose carriers a
+ * CPU-bound request would keep from everything else on it (the JDBC check of /health among it).
+ */
+@MicronautTest(environments = "dev")
+class RequestExecutorsTest {
+    private static final Map<String, String> NOT_ADMIN = Map.of(
+            "POST /api/v1/evaluations", RequestExecutors.EVALUATION,
+            "POST /api/v1/rulesets/{name}/versions", RequestExecutors.COMPILE,
+            "POST /api/v1/rulesets/{name}/versions/{version}/dry-run", RequestExecutors.COMPILE,
+            "POST /api/v1/decisions/{id}/replay", RequestExecutors.COMPILE,
+            "PUT /api/v1/rulesets/{name}/shadow", RequestExecutors.COMPILE,
+            "POST /api/v1/rulesets/{name}/versions/{version}/activate", RequestExecutors.ACTIVATION,
+            "POST /api/v1/rulesets/{name}/rollback", RequestExecutors.ROLLBACK);
+
+    @Inject
+    Router router;
+
+    @Inject
+    ApplicationContext context;
+
+    @Inject
+    InFlightLimits limits;
+
+    @Test
+    void everyApiRouteRunsOnTheExecutorOfItsRequestClass() {
+        Map<String, String> executors = new TreeMap<>();
+        router.uriRoutes().filter(r -> r.getUriMatchTemplate().toString().startsWith("/api/")).forEach(route ->
+                executors.put(key(route), route.getAnnotationMetadata().stringValue(ExecuteOn.class).orElse("(none)")));
+
+        assertThat(executors).hasSizeGreaterThan(NOT_ADMIN.size());
+        executors.forEach((route, executor) ->
+                assertThat(executor).as(route).isEqualTo(NOT_ADMIN.getOrDefault(route, RequestExecutors.ADMIN)));
+        assertThat(executors).containsAllEntriesOf(NOT_ADMIN);
+    }
+
+    @Test
+    void eachRequestClassHasPlatformThreadsOfItsOwnAndALimit() throws Exception {
+        for (String name : new String[]{RequestExecutors.EVALUATION, RequestExecutors.COMPILE,
+                RequestExecutors.ACTIVATION, RequestExecutors.ROLLBACK, RequestExecutors.ADMIN}) {
+            ExecutorService executor = context.getBean(ExecutorService.class, Qualifiers.byName(name));
+            Thread thread = executor.submit(Thread::currentThread).get(1, TimeUnit.MINUTES);
+
+            assertThat(thread.isVirtual()).as(name).isFalse();
+            assertThat(thread.getName()).as(name).startsWith(name + "-executor-thread-");
+            assertThat(limits.gate(name)).as(name).isPresent();
+        }
+    }
+
+    private static String key(UriRouteInfo<?, ?> route) {
+        return route.getHttpMethod() + " " + route.getUriMatchTemplate();
+    }
+}
