@@ -40,6 +40,7 @@ public class PlatformFactory {
 
     @Singleton
     Evaluator evaluator(EvaluationProperties evaluation) {
-        return new Evaluator(new EvaluationLimits(evaluation.maxRuleFirings(), evaluation.timeout()));
+        return new Evaluator(new EvaluationLimits(evaluation.maxRuleFirings(), evaluation.timeout(),
+                evaluation.sandbox().limits()));
     }
 }
