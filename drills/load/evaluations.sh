@@ -19,8 +19,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
-JAR="${JAR:-$HERE/../../admin-api/target/deleveraging-platform.jar}"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+source "$HERE/../drills.sh"
 MODES="${MODES:-group-commit sync off}"
 DURATION="${DURATION:-20s}"
 RATE="${RATE:-}"
@@ -33,7 +32,7 @@ HEAP="${HEAP:-1g}"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
 [ -z "$RATE" ] || command -v hey >/dev/null || { echo "RATE needs hey (apt-get install -y hey)" >&2; exit 2; }
 export BODY_FILE="$HERE/evaluation.json"
-[ -f "$JAR" ] || { echo "no $JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
+require_jars "$JAR"
 
 server_pid=""
 work=""
@@ -45,7 +44,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) CPUs, $("$JAVA" -version 2>&1 | head -1)"
+machine_line
 echo "# wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up), single-account snapshot, HTTP Basic"
 for mode in $MODES; do
   work="$(mktemp -d)"
@@ -55,12 +54,7 @@ for mode in $MODES; do
     -Ddeleveraging.data-dir="$work" -Ddeleveraging.decision-log.mode="$mode" \
     -jar "$JAR" > "$work/server.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-    kill -0 "$server_pid" 2>/dev/null || { echo "server failed to start:" >&2; tail -40 "$work/server.log" >&2; exit 1; }
-    sleep 1
-  done
-  curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || { echo "server not healthy after 120 s" >&2; exit 1; }
+  await_health "$PORT" "$server_pid" "$work/server.log" 120
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/evaluations.lua" "http://127.0.0.1:$PORT/api/v1/evaluations" >/dev/null
   if [ -z "$RATE" ]; then
     result="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$HERE/evaluations.lua" "http://127.0.0.1:$PORT/api/v1/evaluations" | grep '^RESULT')"

@@ -14,17 +14,13 @@
 # PID (SIGKILL in the drill, SIGTERM at the end) and the shutdown hook kills it if the drill is stopped.
 # Exits 0 when every check passed. The short form (2 kills) is CrashConsistencyIT (failsafe) in ./mvnw verify.
 set -euo pipefail
-HERE="$(cd "$(dirname "$0")" && pwd)"
-JAR="${JAR:-$HERE/../../admin-api/target/deleveraging-platform.jar}"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+source "$(dirname "$0")/../drills.sh"
 KILLS="${KILLS:-20}"
 PORT="${PORT:-18090}"
 TIMEOUT="${TIMEOUT:-1800}"
-[ -f "$JAR" ] || { echo "no $JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
-DRILLS_JAR="${DRILLS_JAR:-$HERE/../target/drills.jar}"
-[ -f "$DRILLS_JAR" ] || { echo "no $DRILLS_JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
+require_jars "$JAR" "$DRILLS_JAR"
 args=(--jar "$JAR" --kills "$KILLS" --port "$PORT")
 [ -n "${DATA_DIR:-}" ] && args+=(--data-dir "$DATA_DIR")
 [ -n "${SEED:-}" ] && args+=(--seed "$SEED")
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $("$JAVA" -version 2>&1 | head -1)"
+machine_line
 exec timeout --signal=TERM "$TIMEOUT" "$JAVA" -cp "$DRILLS_JAR" com.deleverage.drills.CrashDrill "${args[@]}" "$@"

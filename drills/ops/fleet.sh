@@ -10,16 +10,12 @@
 # Bounded: TIMEOUT seconds for the drill (default 600); both platforms are stopped by PID and PostgreSQL
 # with pg_ctl stop, and the folder removed. The short form is FleetPropagationIT (failsafe) in ./mvnw verify.
 set -euo pipefail
-HERE="$(cd "$(dirname "$0")" && pwd)"
-JAR="${JAR:-$HERE/../../admin-api/target/deleveraging-platform.jar}"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+source "$(dirname "$0")/../drills.sh"
 ROUNDS="${ROUNDS:-10}"; PAUSE_MS="${PAUSE_MS:-5000}"; TIMEOUT="${TIMEOUT:-600}"
 PORT_A="${PORT_A:-18081}"; PORT_B="${PORT_B:-18082}"; PG_PORT="${PG_PORT:-15432}"; HEAP="${HEAP:-768m}"
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
 [ -x "$PG_BIN/pg_ctl" ] || { echo "no PostgreSQL binaries (set PG_BIN)" >&2; exit 2; }
-[ -f "$JAR" ] || { echo "no $JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
-DRILLS_JAR="${DRILLS_JAR:-$HERE/../target/drills.jar}"
-[ -f "$DRILLS_JAR" ] || { echo "no $DRILLS_JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
+require_jars "$JAR" "$DRILLS_JAR"
 
 as_pg=()
 work="$(mktemp -d)"
@@ -35,7 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $("$JAVA" -version 2>&1 | head -1), $("$PG_BIN/postgres" --version)"
+machine_line "$("$PG_BIN/postgres" --version)"
 "${as_pg[@]}" "$PG_BIN/initdb" -D "$work/pg" -U platform --auth=trust -E UTF8 >/dev/null
 "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$work/pg" -w -l "$work/pg.log" \
   -o "-p $PG_PORT -k $work -c listen_addresses=127.0.0.1" start >/dev/null
@@ -50,12 +46,7 @@ start_node() { # port log data-dir (each node its own: the audit checkpoint file
     -Ddatasources.default.password= -Ddatasources.default.driver-class-name=org.postgresql.Driver \
     -jar "$JAR" > "$2" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 180); do
-    curl -fs "http://127.0.0.1:$1/health" >/dev/null 2>&1 && return 0
-    kill -0 "${pids[-1]}" 2>/dev/null || { echo "node on $1 failed to start:" >&2; tail -40 "$2" >&2; return 1; }
-    sleep 1
-  done
-  echo "node on $1 not healthy after 180 s" >&2; return 1
+  await_health "$1" "${pids[-1]}" "$2"
 }
 start_node "$PORT_A" "$work/node-a.log" "$work/node-a"   # first: migrates and seeds
 start_node "$PORT_B" "$work/node-b.log" "$work/node-b"

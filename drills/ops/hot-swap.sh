@@ -14,14 +14,10 @@
 # Bounded: TIMEOUT seconds (default 900); the server is stopped by its PID. The short form (4 swaps of
 # a 120-rule version, 4 clients) is HotSwapUnderLoadIT (failsafe) in ./mvnw verify.
 set -euo pipefail
-HERE="$(cd "$(dirname "$0")" && pwd)"
-JAR="${JAR:-$HERE/../../admin-api/target/deleveraging-platform.jar}"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+source "$(dirname "$0")/../drills.sh"
 SWAPS="${SWAPS:-20}"; RULES="${RULES:-500}"; CLIENTS="${CLIENTS:-8}"; STEADY="${STEADY:-20}"; PAUSE_MS="${PAUSE_MS:-1000}"
 PORT="${PORT:-18085}"; HEAP="${HEAP:-1g}"; TIMEOUT="${TIMEOUT:-900}"
-[ -f "$JAR" ] || { echo "no $JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
-DRILLS_JAR="${DRILLS_JAR:-$HERE/../target/drills.jar}"
-[ -f "$DRILLS_JAR" ] || { echo "no $DRILLS_JAR: build it with ./mvnw -pl drills -am package -DskipTests" >&2; exit 2; }
+require_jars "$JAR" "$DRILLS_JAR"
 
 server_pid=""
 work="$(mktemp -d)"
@@ -31,14 +27,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $("$JAVA" -version 2>&1 | head -1)"
+machine_line
 "$JAVA" -Xms"$HEAP" -Xmx"$HEAP" -Dmicronaut.environments=dev -Dmicronaut.server.host=127.0.0.1 \
   -Dmicronaut.server.port="$PORT" -Ddeleveraging.data-dir="$work" -jar "$JAR" > "$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { echo "server failed to start:" >&2; tail -40 "$work/server.log" >&2; exit 1; }
-  sleep 1
-done
+await_health "$PORT" "$server_pid" "$work/server.log"
 timeout "$TIMEOUT" "$JAVA" -cp "$DRILLS_JAR" com.deleverage.drills.HotSwapDrill "http://127.0.0.1:$PORT" \
   "$SWAPS" "$RULES" "$CLIENTS" "$STEADY" "$PAUSE_MS"

@@ -33,7 +33,6 @@ import java.util.List;
 @ExecuteOn(RequestExecutors.ADMIN)
 @Tag(name = "shadow")
 public class ShadowController {
-
     /** The PUT body. */
     public record ShadowRequest(Integer version) {
     }
