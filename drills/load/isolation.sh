@@ -31,6 +31,8 @@ SIGNIN_RATE="${SIGNIN_RATE:-10}"
 STAGERS="${STAGERS:-2}"
 RULES="${RULES:-3000}"
 PORT="${PORT:-18090}"
+PHASES="${PHASES:-quiet busy}" # also: signins (the sign-ins alone), stagings (the stagings alone)
+QUIET_LOAD="${QUIET_LOAD:-}" # when set, each run waits (up to 15 min) for the 1-minute load average to fall below it
 HEAP="${HEAP:-1g}"
 BASE="http://127.0.0.1:$PORT"
 
@@ -94,12 +96,14 @@ make_rollback_target() {
 evaluations() { # seconds -> hey summary line
   hey -z "${1}s" -c "$CONNECTIONS" -q "$(awk -v r="$RATE" -v c="$CONNECTIONS" 'BEGIN { print r / c }')" -m POST -T application/json \
     -H "Authorization: $TRADER" -D "$HERE/evaluation.json" "$BASE/api/v1/evaluations" | awk '
+    BEGIN { p50 = p90 = p99 = "n/a" } # hey leaves out a percentile it has too few answers for
     /Total:/ { total = $2 } /Requests\/sec:/ { rps = $2 } /Slowest:/ { max = $2 * 1000 }
-    /^ *50%/ { p50 = $3 * 1000 } /^ *90%/ { p90 = $3 * 1000 } /^ *99%/ { p99 = $3 * 1000 }
+    /^ *50%/ { p50 = sprintf("%.2f", $3 * 1000) } /^ *90%/ { p90 = sprintf("%.2f", $3 * 1000) }
+    /^ *99%/ { p99 = sprintf("%.2f", $3 * 1000) }
     /Status code distribution/ { codes = 1 } /Error distribution/ { codes = 0; errors = 1 }
     codes && /^ *\[[0-9]+\]/ { gsub(/[\[\]]/, "", $1); n += $2; if ($1 != "200") bad += $2 }
     errors && /^ *\[[0-9]+\]/ { gsub(/[\[\]]/, "", $1); socket += $1 }
-    END { printf "requests=%d rps=%.0f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.1f non200=%d socket_errors=%d",
+    END { printf "requests=%d rps=%.0f p50_ms=%s p90_ms=%s p99_ms=%s max_ms=%.1f non200=%d socket_errors=%d",
           n, rps, p50, p90, p99, max, bad, socket }'
 }
 
@@ -127,24 +131,28 @@ stager() { # id run: stages new large versions back to back until the stop file 
 }
 
 phase() { # jar run kind
-  local jar="$1" run="$2" kind="$3" load result signins="" rollback="" stagings="" pids=()
+  local jar="$1" run="$2" kind="$3" load result signins="" rollback="" stagings="" pids=() signin=""
   rm -f "$work/stop-health" "$work/stop-staging" "$work/health-result" "$work/stagings"
   load="$(cut -d' ' -f1 /proc/loadavg)"
   health_probe & local probe=$!; background+=("$probe")
-  if [ "$kind" = busy ]; then
+  case "$kind" in signins | busy)
     hey -z "$((DURATION + 60))s" -c 10 -q "$(awk -v r="$SIGNIN_RATE" 'BEGIN { print r / 10 }')" \
       -H "Authorization: $WRONG" "$BASE/api/v1/rulesets" \
-      > "$work/signins" 2>&1 & local signin=$!; background+=("$signin")
+      > "$work/signins" 2>&1 & signin=$!; background+=("$signin") ;;
+  esac
+  case "$kind" in stagings | busy)
     for id in $(seq 1 "$STAGERS"); do stager "$id" "$run" & pids+=($!); background+=($!); done
-    sleep 5 # the stagings' bodies are generated and sent; the first compile has begun
-  fi
+    sleep 5 ;; # the stagings' bodies are generated and sent; the first compile has begun
+  esac
   ( sleep $((DURATION / 2)); post operator:operator-dev-password /api/v1/rulesets/deleveraging/rollback \
       "$work/rollback.json" > "$work/rollback-result" ) & local roller=$!
   result="$(evaluations "$DURATION")"
   wait "$roller"; rollback="rollback=$(tr ' ' '/' < "$work/rollback-result")s"
-  if [ "$kind" = busy ]; then
+  if [ -n "$signin" ]; then
     kill -INT "$signin" 2>/dev/null || true; wait "$signin" 2>/dev/null || true
     signins="signins=$(awk '/^ *\[[0-9]+\]/ { gsub(/[\[\]]/, "", $1); printf "%s%s:%s", sep, $1, $2; sep = "," }' "$work/signins")"
+  fi
+  if [ ${#pids[@]} -gt 0 ]; then
     touch "$work/stop-staging"
     for pid in "${pids[@]}"; do wait "$pid"; done # their last stagings, compiled to the end
     stagings="stagings=$(awk '{ printf "%s%s/%.0fs", sep, $1, $2; sep = "," }' "$work/stagings")"
@@ -156,13 +164,21 @@ phase() { # jar run kind
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $("$JAVA" -version 2>&1 | head -1)"
 echo "# evaluations: hey -c $CONNECTIONS at $RATE req/s for ${DURATION}s per phase after ${WARMUP}s warm-up; busy: $SIGNIN_RATE wrong-password sign-ins/s, $STAGERS authors staging $RULES-rule versions back to back"
+wait_for_quiet() {
+  [ -n "$QUIET_LOAD" ] || return 0
+  for _ in $(seq 1 180); do
+    awk -v q="$QUIET_LOAD" '{ exit !($1 < q) }' /proc/loadavg && return 0
+    sleep 5
+  done
+}
+
 for run in $(seq 1 "$RUNS"); do
   for jar in $JARS; do
+    wait_for_quiet
     start_server "$jar"
     make_rollback_target
     evaluations "$WARMUP" > /dev/null
-    phase "$jar" "$run" quiet | tee -a "$work/results"
-    phase "$jar" "$run" busy | tee -a "$work/results"
+    for kind in $PHASES; do phase "$jar" "$run" "$kind" | tee -a "$work/results"; done
     stop_server
   done
 done

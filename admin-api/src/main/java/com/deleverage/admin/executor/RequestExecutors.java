@@ -15,8 +15,8 @@ package com.deleverage.admin.executor;
  * request of this platform occupies any more.
  * <p>
  * Bcrypt of HTTP Basic sign-ins has its own pool too ({@code authentication}, see
- * {@code EmbeddedUserAuthenticationProvider}), and replays run on {@code ReplayJobs}' workers
- * ({@code deleveraging.replay.max-concurrent}).
+ * {@code EmbeddedUserAuthenticationProvider}; its limit is taken by {@code SignInAdmission}), and replays run
+ * on {@code ReplayJobs}' workers ({@code deleveraging.replay.max-concurrent}).
  */
 public final class RequestExecutors {
     /** {@code POST /evaluations}: the trading systems' path. */
