@@ -102,26 +102,24 @@ public final class Evaluator {
 
     private void insertAndFire(CompiledVersion version, Snapshot snapshot, Assessment assessment, KieSession session,
                                FiringMonitor monitor) {
-        {
-            session.insert(new EvaluationContext(version.ruleSet(), version.version(), snapshot.asOf()));
-            snapshot.markets().forEach(session::insert);
-            snapshot.insuranceFunds().forEach(session::insert);
-            List<String> symbols = snapshot.markets().stream().map(Market::symbol).toList();
-            MarketBook.of(symbols, assessment.accounts(), assessment.positions()).values().forEach(session::insert);
-            Set<String> watched = new HashSet<>();
-            for (AccountRisk account : assessment.accounts()) {
-                if (!honoursAccountWatch || version.watches(account)) {
-                    watched.add(account.accountId());
-                    session.insert(account);
-                }
+        session.insert(new EvaluationContext(version.ruleSet(), version.version(), snapshot.asOf()));
+        snapshot.markets().forEach(session::insert);
+        snapshot.insuranceFunds().forEach(session::insert);
+        List<String> symbols = snapshot.markets().stream().map(Market::symbol).toList();
+        MarketBook.of(symbols, assessment.accounts(), assessment.positions()).values().forEach(session::insert);
+        Set<String> watched = new HashSet<>();
+        for (AccountRisk account : assessment.accounts()) {
+            if (!honoursAccountWatch || version.watches(account)) {
+                watched.add(account.accountId());
+                session.insert(account);
             }
-            for (PositionRisk position : assessment.positions()) {
-                if (watched.contains(position.accountId())) {
-                    session.insert(position);
-                }
-            }
-            fire(session, monitor);
         }
+        for (PositionRisk position : assessment.positions()) {
+            if (watched.contains(position.accountId())) {
+                session.insert(position);
+            }
+        }
+        fire(session, monitor);
     }
 
     private void fire(KieSession session, FiringMonitor monitor) {
