@@ -27,6 +27,8 @@ public final class RequestExecutors {
     public static final String ACTIVATION = "activation";
     /** Rollback: never behind a compile or an activation in a queue. */
     public static final String ROLLBACK = "rollback";
+    /** The bcrypt of HTTP Basic sign-ins whose password is not known good yet. */
+    public static final String AUTHENTICATION = "authentication";
     /** Everything else people do: reading rule sets, diffs, approvals, the audit trail, decisions, replay jobs. */
     public static final String ADMIN = "admin";
 

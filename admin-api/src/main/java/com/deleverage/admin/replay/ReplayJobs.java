@@ -42,7 +42,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -77,13 +76,7 @@ public class ReplayJobs {
         this.maxAccounts = properties.maxAccounts();
         this.retained = properties.retained();
         this.slots = new Semaphore(this.maxConcurrent);
-        AtomicInteger counter = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(this.maxConcurrent, runnable -> {
-            Thread thread = new Thread(runnable, "replay-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            thread.setPriority(Thread.NORM_PRIORITY - 1);
-            return thread;
-        });
+        this.workers = Executors.newFixedThreadPool(this.maxConcurrent, new ReplayThreads());
     }
 
     /** A validated submission, ready to run. */

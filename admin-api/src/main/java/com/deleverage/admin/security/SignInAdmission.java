@@ -2,6 +2,7 @@ package com.deleverage.admin.security;
 
 import com.deleverage.admin.executor.InFlightLimits;
 import com.deleverage.admin.executor.RequestClassAdmission;
+import com.deleverage.admin.executor.RequestExecutors;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -26,7 +27,7 @@ import java.util.Optional;
  */
 @ServerFilter(Filter.MATCH_ALL_PATTERN)
 public class SignInAdmission implements Ordered {
-    static final String EXECUTOR = "authentication";
+    static final String EXECUTOR = RequestExecutors.AUTHENTICATION;
 
     private final VerifiedPasswords verified;
     private final InFlightLimits limits;

@@ -1,5 +1,6 @@
 package com.deleverage.admin.executor;
 
+import com.deleverage.admin.ThreadNice;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -56,7 +57,8 @@ class RequestExecutorsTest {
     @Test
     void eachRequestClassHasPlatformThreadsOfItsOwnAndALimit() throws Exception {
         for (String name : new String[]{RequestExecutors.EVALUATION, RequestExecutors.COMPILE,
-                RequestExecutors.ACTIVATION, RequestExecutors.ROLLBACK, RequestExecutors.ADMIN}) {
+                RequestExecutors.ACTIVATION, RequestExecutors.ROLLBACK, RequestExecutors.ADMIN,
+                RequestExecutors.AUTHENTICATION}) {
             ExecutorService executor = context.getBean(ExecutorService.class, Qualifiers.byName(name));
             Thread thread = executor.submit(Thread::currentThread).get(1, TimeUnit.MINUTES);
 
@@ -64,6 +66,29 @@ class RequestExecutorsTest {
             assertThat(thread.getName()).as(name).startsWith(name + "-executor-thread-");
             assertThat(limits.gate(name)).as(name).isPresent();
         }
+    }
+
+    /**
+     * Compiles and bcrypt run ten nice steps below the rest (19 at most), so that on a machine whose cores they
+     * fill the scheduler still gives a runnable evaluation about ten times their share; evaluation, activation,
+     * rollback and admin keep the platform's own nice value. Read from Linux's record of each thread
+     * ({@code /proc/thread-self/stat}, field 19); relative, because a build may run the tests under nice.
+     */
+    @Test
+    void compileAndAuthenticationThreadsYieldTheCpuToTheOthers() throws Exception {
+        Map<String, Integer> nice = new TreeMap<>();
+        for (String name : new String[]{RequestExecutors.COMPILE, RequestExecutors.AUTHENTICATION,
+                RequestExecutors.EVALUATION, RequestExecutors.ACTIVATION, RequestExecutors.ROLLBACK,
+                RequestExecutors.ADMIN}) {
+            ExecutorService executor = context.getBean(ExecutorService.class, Qualifiers.byName(name));
+            nice.put(name, executor.submit(ThreadNice::ofThisThread).get(1, TimeUnit.MINUTES));
+        }
+        int own = ThreadNice.ofThisThread();
+        int background = ThreadNice.background(own);
+
+        assertThat(nice).isEqualTo(Map.of(RequestExecutors.COMPILE, background,
+                RequestExecutors.AUTHENTICATION, background, RequestExecutors.EVALUATION, own,
+                RequestExecutors.ACTIVATION, own, RequestExecutors.ROLLBACK, own, RequestExecutors.ADMIN, own));
     }
 
     private static String key(UriRouteInfo<?, ?> route) {
