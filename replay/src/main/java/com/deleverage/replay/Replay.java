@@ -25,8 +25,8 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * ReplayReport report = Replay.run(request);
- * Files.writeString(out.resolve("replay.json"), report.toJson());
- * Files.writeString(out.resolve("replay.html"), report.toHtml());
+ * Files.writeString(out.resolve("replay.json"), ReportJson.write(report));
+ * Files.writeString(out.resolve("replay.html"), ReportHtml.write(report));
  * }</pre>
  *
  * The request's progress callback is called after every tick of every version; its cancellation flag is

@@ -1,8 +1,6 @@
 package com.deleverage.replay;
 
 import com.deleverage.replay.report.AccountDifference;
-import com.deleverage.replay.report.ReportHtml;
-import com.deleverage.replay.report.ReportJson;
 import com.deleverage.replay.report.VersionResult;
 
 import java.time.Duration;
@@ -11,7 +9,8 @@ import java.util.List;
 import java.util.SortedSet;
 
 /**
- * The comparison of one or more versions over the same path and book.
+ * The comparison of one or more versions over the same path and book; {@code ReportJson} and
+ * {@code ReportHtml} render it.
  *
  * @param from        first instant replayed
  * @param to          end of the replay (exclusive)
@@ -40,15 +39,5 @@ public record ReplayReport(Instant from, Instant to, SortedSet<String> symbols, 
     /** Whether every version conserved money exactly. */
     public boolean conserved() {
         return versions.stream().allMatch(VersionResult::conserved);
-    }
-
-    /** The report as JSON: fixed field order, decimals as strings, byte-for-byte the same for the same inputs. */
-    public String toJson() {
-        return ReportJson.write(this);
-    }
-
-    /** One self-contained HTML page with inline SVG charts. */
-    public String toHtml() {
-        return ReportHtml.write(this);
     }
 }

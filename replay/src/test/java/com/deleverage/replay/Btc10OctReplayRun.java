@@ -1,5 +1,8 @@
 package com.deleverage.replay;
 
+import com.deleverage.replay.report.ReportHtml;
+import com.deleverage.replay.report.ReportJson;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +33,8 @@ public final class Btc10OctReplayRun {
                 }, null);
         ReplayReport report = Replay.run(request);
         Files.createDirectories(out);
-        Files.writeString(out.resolve("replay.json"), report.toJson());
-        Files.writeString(out.resolve("replay.html"), report.toHtml());
+        Files.writeString(out.resolve("replay.json"), ReportJson.write(report));
+        Files.writeString(out.resolve("replay.html"), ReportHtml.write(report));
         System.out.printf("%d ticks x %d accounts x %d versions in %.1f s: %.0f account-ticks per second (%s, %d cores, JDK %s)%n",
                 report.ticks(), report.accounts(), report.versions().size(), report.elapsed().toMillis() / 1000.0,
                 report.accountTicksPerSecond(), System.getProperty("os.arch"),

@@ -1,5 +1,7 @@
 package com.deleverage.replay;
 
+import com.deleverage.replay.report.ReportHtml;
+import com.deleverage.replay.report.ReportJson;
 import com.deleverage.replay.report.TickRecord;
 import com.deleverage.replay.report.VersionResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +72,7 @@ class Btc10OctReplayTest {
 
     @Test
     void theHtmlPageIsSelfContained() {
-        String html = report.toHtml();
+        String html = ReportHtml.write(report);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Liquidated notional")
                 .contains("adl-binance-ranking").doesNotContain("<script").doesNotContain("http://cdn")
                 .doesNotContain("<img");
@@ -81,8 +83,8 @@ class Btc10OctReplayTest {
     void twoRunsGiveByteIdenticalJson() {
         // A smaller book and a fresh compile of both policies: nothing may depend on the run.
         ReplayRequest small = Btc10Oct.request(Btc10Oct.Source.COINM_1M, 200, Btc10Oct.policies());
-        String first = Replay.run(small).toJson();
-        String second = Replay.run(Btc10Oct.request(Btc10Oct.Source.COINM_1M, 200, Btc10Oct.policies())).toJson();
+        String first = ReportJson.write(Replay.run(small));
+        String second = ReportJson.write(Replay.run(Btc10Oct.request(Btc10Oct.Source.COINM_1M, 200, Btc10Oct.policies())));
         assertThat(second).isEqualTo(first);
         assertThat(first).contains("\"conserved\" : true").doesNotContain("elapsed");
         List<String> lines = first.lines().toList();

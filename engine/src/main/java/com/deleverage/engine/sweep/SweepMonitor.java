@@ -7,7 +7,7 @@ import com.deleverage.engine.evaluate.EvaluationFailedException;
 import com.deleverage.engine.evaluate.EvaluationLimits;
 import com.deleverage.engine.evaluate.FiringBudget;
 import com.deleverage.engine.risk.AdlLights;
-import com.deleverage.engine.risk.AdlStanding;
+import com.deleverage.engine.math.AdlStanding;
 import com.deleverage.engine.risk.PositionRisk;
 import org.drools.core.common.EqualityKey;
 import org.drools.core.common.InternalFactHandle;

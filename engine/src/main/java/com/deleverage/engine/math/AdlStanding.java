@@ -1,11 +1,12 @@
-package com.deleverage.engine.risk;
+package com.deleverage.engine.math;
 
 import java.math.BigDecimal;
 
 /**
  * A position's place in its market side's auto-deleveraging queue, as ranked by the policy's chosen
- * score: the ADL indicator the evaluation output reports per position. The engine ranks it from the
- * {@link AdlLights} a policy states for the market; it is not a fact of the session.
+ * score: the ADL indicator the evaluation output reports per position. {@link AdlQueue#standings} ranks
+ * it; the engine reports it from the {@code AdlLights} a policy states for the market. It is not a fact of
+ * the session.
  *
  * @param accountId     the position's account
  * @param symbol        the position's market
