@@ -1,5 +1,6 @@
 package com.deleverage.replay.report;
 
+import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.replay.ReplayReport;
 
 import java.math.BigDecimal;
@@ -36,7 +37,7 @@ public final class ReportHtml {
         html.append("<h1>Policy replay: ").append(esc(String.join(", ", report.symbols()))).append("</h1>\n")
                 .append("<p>").append(report.from()).append(" to ").append(report.to()).append(" &middot; ")
                 .append(report.ticks()).append(" ticks &middot; ").append(report.accounts()).append(" accounts &middot; ")
-                .append("liquidation fee ").append(ReportJson.plain(report.settings().liquidationFeeRate()))
+                .append("liquidation fee ").append(PlatformJson.plain(report.settings().liquidationFeeRate()))
                 .append(" &middot; halts: ").append(report.settings().haltBehaviour()).append("</p>\n<p>");
         for (int i = 0; i < versions.size(); i++) {
             VersionResult v = versions.get(i);
@@ -153,7 +154,7 @@ public final class ReportHtml {
     }
 
     private static String qty(BigDecimal value) {
-        return ReportJson.plain(value.setScale(6, RoundingMode.HALF_EVEN));
+        return PlatformJson.plain(value.setScale(6, RoundingMode.HALF_EVEN));
     }
 
     private static String hex(int index) {

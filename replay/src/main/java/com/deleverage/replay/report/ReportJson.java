@@ -1,6 +1,5 @@
 package com.deleverage.replay.report;
 
-import com.deleverage.engine.evaluate.DecisionView;
 import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.replay.ReplayReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,9 +13,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 
+import static com.deleverage.engine.json.PlatformJson.plain;
+
 /**
  * The report as JSON. Deterministic byte for byte: fields in a fixed order (the order written here, maps by
- * sorted key), decimals as plain strings without trailing zeros ({@link DecisionView#plain}), "\n" line
+ * sorted key), decimals as plain strings without trailing zeros ({@link PlatformJson#plain}), "\n" line
  * ends on every platform, no wall-clock figures. Per-tick money is exact; per-account figures are exact.
  */
 public final class ReportJson {
@@ -129,10 +130,6 @@ public final class ReportJson {
         node.put("deleveraged", plain(o.deleveraged()));
         node.put("socialisedLoss", plain(o.socialisedLoss()));
         return node;
-    }
-
-    static String plain(BigDecimal value) {
-        return DecisionView.plain(value);
     }
 
     /** Notional figures in totals, rounded half-even to the cent for reading; the series keep them exact. */
