@@ -35,7 +35,7 @@ import java.util.function.Function;
  * SVG is the same from run to run (JFreeSVG's default prefix comes from the clock).
  */
 final class Charts {
-    static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd),
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd),
             new Color(0xff7f0e)};
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
     private static final int WIDTH = 1300;
@@ -48,6 +48,15 @@ final class Charts {
     }
 
     private Charts() {
+    }
+
+    /** The colour of the version at {@code index} in every chart, as six hex digits. */
+    static String colour(int index) {
+        return String.format("%06x", paint(index).getRGB() & 0xffffff);
+    }
+
+    private static Color paint(int index) {
+        return PALETTE[index % PALETTE.length];
     }
 
     /** One line per version of a per-tick figure; halts of each version shaded in its colour. */
@@ -65,14 +74,14 @@ final class Charts {
         XYPlot plot = style(chart);
         XYItemRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < versions.size(); i++) {
-            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            renderer.setSeriesPaint(i, paint(i));
             renderer.setSeriesStroke(i, new BasicStroke(i == 0 ? 2.6f : 1.8f));
         }
         plot.setRenderer(renderer);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         if (shadeHalts) {
             for (int i = 0; i < versions.size(); i++) {
-                shadeHalts(plot, versions.get(i), PALETTE[i % PALETTE.length]);
+                shadeHalts(plot, versions.get(i), paint(i));
             }
         }
         return svg(id, chart);
@@ -103,7 +112,7 @@ final class Charts {
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
         for (int i = 0; i < versions.size(); i++) {
-            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            renderer.setSeriesPaint(i, paint(i));
         }
         plot.setRenderer(renderer);
         return svg(id, chart);
