@@ -1,6 +1,6 @@
 package com.deleverage.admin.replay;
 
-import com.deleverage.engine.replay.ReplayProgress;
+import com.deleverage.replay.ReplayProgress;
 
 import java.time.Instant;
 import java.util.List;

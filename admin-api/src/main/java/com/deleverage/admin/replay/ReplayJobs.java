@@ -11,13 +11,15 @@ import com.deleverage.engine.compile.ContentHash;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.RiskTier;
 import com.deleverage.engine.policy.PolicyFiles;
-import com.deleverage.engine.replay.Replay;
-import com.deleverage.engine.replay.ReplayCancelledException;
-import com.deleverage.engine.replay.ReplayPolicy;
-import com.deleverage.engine.replay.ReplayReport;
-import com.deleverage.engine.replay.ReplayRequest;
-import com.deleverage.engine.replay.ReplaySettings;
-import com.deleverage.engine.replay.path.PricePath;
+import com.deleverage.replay.Replay;
+import com.deleverage.replay.ReplayCancelledException;
+import com.deleverage.replay.ReplayPolicy;
+import com.deleverage.replay.ReplayReport;
+import com.deleverage.replay.ReplayRequest;
+import com.deleverage.replay.ReplaySettings;
+import com.deleverage.replay.path.PricePath;
+import com.deleverage.replay.report.ReportHtml;
+import com.deleverage.replay.report.ReportJson;
 import io.micronaut.http.HttpStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -164,7 +166,7 @@ public class ReplayJobs {
             slots.release();
         }
         if (report != null) {
-            job.succeed(report.toJson(), report.toHtml(), clock.instant());
+            job.succeed(ReportJson.write(report), ReportHtml.write(report), clock.instant());
             auditQuietly(new AuditEvent(job.submittedBy(), AuditAction.REPLAY_COMPLETED, job.ruleSet(), null, null,
                     reason(job, String.format(java.util.Locale.ROOT,
                             "completed: %d ticks x %d accounts x %d versions in %.1f s, conserved: %s",

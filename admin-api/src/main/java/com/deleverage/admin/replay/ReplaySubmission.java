@@ -2,7 +2,7 @@ package com.deleverage.admin.replay;
 
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.RiskTier;
-import com.deleverage.engine.replay.path.IntrabarTicks;
+import com.deleverage.replay.path.IntrabarTicks;
 
 import java.math.BigDecimal;
 import java.time.Instant;

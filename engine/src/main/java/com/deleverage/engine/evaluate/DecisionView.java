@@ -1,27 +1,25 @@
 package com.deleverage.engine.evaluate;
 
+import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.engine.risk.AccountRisk;
 import com.deleverage.engine.risk.PositionRisk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 
 /**
  * A decision in the API contract's shape (the evaluation response without the fields the server adds,
- * {@code decisionId} and {@code evaluatedAt}): decimals as plain strings, nulls left out. Scenario
+ * {@code decisionId} and {@code evaluatedAt}): decimals as plain strings ({@link PlatformJson#plain}), nulls
+ * left out. Scenario
  * expectations are written against this shape, so a risk officer writes the same field names in a
  * scenario as in an API call.
  */
 public final class DecisionView {
-    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final ObjectMapper MAPPER = PlatformJson.mapper();
 
     private DecisionView() {
     }
@@ -119,12 +117,6 @@ public final class DecisionView {
     }
 
     private static JsonNode decimal(BigDecimal value) {
-        return MAPPER.getNodeFactory().textNode(plain(value));
-    }
-
-    /** Plain notation without trailing zeros: "1.5", "0", "103441.3" — never "1.5E+3". */
-    public static String plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+        return MAPPER.getNodeFactory().textNode(PlatformJson.plain(value));
     }
 }

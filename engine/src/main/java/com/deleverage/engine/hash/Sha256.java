@@ -21,9 +21,9 @@ public final class Sha256 {
         return digest.digest();
     }
 
-    /** {@code sha256:<hex>} of the bytes. */
-    public static String tagged(byte[] bytes) {
-        return PREFIX + HexFormat.of().formatHex(digest(bytes));
+    /** {@code sha256:<hex>} of the parts, one after the other. */
+    public static String tagged(byte[]... parts) {
+        return PREFIX + HexFormat.of().formatHex(digest(parts));
     }
 
     /** {@code sha256:<hex>} of the text's UTF-8 bytes. */

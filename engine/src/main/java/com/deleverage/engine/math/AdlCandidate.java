@@ -1,7 +1,5 @@
 package com.deleverage.engine.math;
 
-import com.deleverage.engine.risk.PositionRisk;
-
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -11,7 +9,7 @@ import java.util.Objects;
  * @param position the position as assessed
  * @param score    its ADL score, e.g. from {@link AdlScore#of}
  */
-public record AdlCandidate(PositionRisk position, BigDecimal score) {
+public record AdlCandidate(AssessedPosition position, BigDecimal score) {
     public AdlCandidate {
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(score, "score");

@@ -1,9 +1,6 @@
 package com.deleverage.engine.math;
 
 import com.deleverage.engine.model.Side;
-import com.deleverage.engine.risk.AccountRisk;
-import com.deleverage.engine.risk.AdlStanding;
-import com.deleverage.engine.risk.PositionRisk;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -49,7 +46,7 @@ public final class AdlQueue {
     public static AdlQueue of(String symbol, Side side, List<AdlCandidate> candidates, AdlEligibility eligibility) {
         List<AdlCandidate> order = new ArrayList<>();
         for (AdlCandidate candidate : candidates) {
-            PositionRisk position = candidate.position();
+            AssessedPosition position = candidate.position();
             if (!position.symbol().equals(symbol) || position.side() != side) {
                 throw new IllegalArgumentException("a " + position.side() + " " + position.symbol() + " position of "
                         + position.accountId() + " offered to the " + side + " " + symbol + " ADL queue");
@@ -69,14 +66,15 @@ public final class AdlQueue {
      *
      * @param accounts the accounts owning the positions (others are ignored)
      */
-    public static AdlQueue rank(AdlRanking ranking, String symbol, Side side, Collection<PositionRisk> positions,
-                                Collection<AccountRisk> accounts) {
-        Map<String, AccountRisk> accountsById = new HashMap<>();
+    public static AdlQueue rank(AdlRanking ranking, String symbol, Side side,
+                                Collection<? extends AssessedPosition> positions,
+                                Collection<? extends AssessedAccount> accounts) {
+        Map<String, AssessedAccount> accountsById = new HashMap<>();
         accounts.forEach(account -> accountsById.put(account.accountId(), account));
         List<AdlCandidate> candidates = new ArrayList<>();
-        for (PositionRisk position : positions) {
+        for (AssessedPosition position : positions) {
             if (position.symbol().equals(symbol) && position.side() == side) {
-                AccountRisk account = accountsById.get(position.accountId());
+                AssessedAccount account = accountsById.get(position.accountId());
                 if (account == null) {
                     throw new IllegalArgumentException("no account " + position.accountId() + " for its position");
                 }

@@ -2,8 +2,6 @@ package com.deleverage.engine.math;
 
 import com.deleverage.engine.model.MarginMode;
 import com.deleverage.engine.model.Side;
-import com.deleverage.engine.risk.AccountRisk;
-import com.deleverage.engine.risk.PositionRisk;
 
 import java.math.BigDecimal;
 
@@ -23,7 +21,7 @@ public final class AdlScore {
     }
 
     /** The score of a position under the chosen ranking; {@code account} must own {@code position}. */
-    public static BigDecimal of(AdlRanking ranking, PositionRisk position, AccountRisk account) {
+    public static BigDecimal of(AdlRanking ranking, AssessedPosition position, AssessedAccount account) {
         if (!position.accountId().equals(account.accountId())) {
             throw new IllegalArgumentException("position of " + position.accountId()
                     + " scored with the account " + account.accountId());

@@ -1,7 +1,6 @@
 package com.deleverage.engine.math;
 
 import com.deleverage.engine.model.RiskTier;
-import com.deleverage.engine.risk.PositionRisk;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class PartialLiquidation {
      *
      * @param tiers the market's risk-tier table ({@code Market.riskTiers()})
      */
-    public static BigDecimal quantityToClose(PositionRisk position, List<RiskTier> tiers, BigDecimal targetRatio,
+    public static BigDecimal quantityToClose(AssessedPosition position, List<RiskTier> tiers, BigDecimal targetRatio,
                                              BigDecimal lotSize) {
         return quantityToClose(position.size(), position.markPrice(), tiers, position.equity(),
                 position.poolMaintenanceMargin().subtract(position.maintenanceMargin()), targetRatio, lotSize);

@@ -1,5 +1,6 @@
 package com.deleverage.engine.risk;
 
+import com.deleverage.engine.math.AssessedAccount;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.MarginMode;
 
@@ -24,7 +25,8 @@ import java.math.BigDecimal;
  */
 public record AccountRisk(String accountId, MarginMode marginMode, BigDecimal walletBalance,
                           BigDecimal unrealizedPnl, BigDecimal equity, BigDecimal maintenanceMargin,
-                          BigDecimal marginRatio, boolean bankrupt, int riskRank, Account account) {
+                          BigDecimal marginRatio, boolean bankrupt, int riskRank, Account account)
+        implements AssessedAccount {
 
     AccountRisk withRiskRank(int rank) {
         return new AccountRisk(accountId, marginMode, walletBalance, unrealizedPnl, equity, maintenanceMargin,

@@ -3,6 +3,7 @@ package com.deleverage.engine.risk;
 import com.deleverage.engine.math.AdlEligibility;
 import com.deleverage.engine.math.AdlQueue;
 import com.deleverage.engine.math.AdlRanking;
+import com.deleverage.engine.math.AdlStanding;
 import com.deleverage.engine.model.Side;
 
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package com.deleverage.engine.risk;
 
+import com.deleverage.engine.math.AssessedPosition;
 import com.deleverage.engine.model.MarginMode;
 import com.deleverage.engine.model.Position;
 import com.deleverage.engine.model.RiskTier;
@@ -36,7 +37,7 @@ public record PositionRisk(String accountId, String symbol, Side side, BigDecima
                            BigDecimal unrealizedPnl, RiskTier tier, int tierNumber, BigDecimal maintenanceMargin,
                            BigDecimal equity, BigDecimal poolMaintenanceMargin, BigDecimal marginRatio,
                            boolean bankrupt, BigDecimal liquidationPrice, BigDecimal bankruptcyPrice,
-                           Position position) {
+                           Position position) implements AssessedPosition {
 
     /** The signed quantity as submitted (positive long, negative short). */
     public BigDecimal quantity() {

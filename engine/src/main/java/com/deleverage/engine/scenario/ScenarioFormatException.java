@@ -5,7 +5,7 @@ public final class ScenarioFormatException extends RuntimeException {
     private final String file;
     private final int line;
 
-    public ScenarioFormatException(String file, int line, String message) {
+    ScenarioFormatException(String file, int line, String message) {
         super(message);
         this.file = file;
         this.line = line;

@@ -18,22 +18,22 @@ import java.math.BigDecimal;
  * team's evaluation took 50 s). With these bounds no input decimal has more than 38 significant digits
  * or an exponent beyond ±20, so the cost of the arithmetic on it is bounded.
  */
-public final class BoundedDecimals {
+final class BoundedDecimals {
     /** Digits after the point: a satoshi is 8, the smallest rate any venue quotes well under 18. */
-    public static final int MAX_FRACTION_DIGITS = 18;
+    static final int MAX_FRACTION_DIGITS = 18;
     /** Digits before the point: 10^20 quote units is far beyond any balance, price or notional. */
-    public static final int MAX_INTEGER_DIGITS = 20;
+    static final int MAX_INTEGER_DIGITS = 20;
 
     private BoundedDecimals() {
     }
 
     /** A Jackson module that reads every {@link BigDecimal} through the bounds. */
-    public static SimpleModule module() {
+    static SimpleModule module() {
         return new SimpleModule("bounded-decimals").addDeserializer(BigDecimal.class, new Deserializer());
     }
 
     /** What is wrong with {@code value}, or null when it is within the bounds. */
-    public static String violation(BigDecimal value) {
+    static String violation(BigDecimal value) {
         // stripTrailingZeros is linear in the digits (at most the parser's 200), whatever the exponent.
         BigDecimal stripped = value.stripTrailingZeros();
         long fraction = Math.max(stripped.scale(), 0);

@@ -1,5 +1,6 @@
 package com.deleverage.engine.snapshot;
 
+import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.engine.model.Snapshot;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -10,13 +11,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -39,8 +40,8 @@ public final class SnapshotJson {
         this.mapper = mapper;
     }
 
-    private static final SnapshotJson JSON = new SnapshotJson(configure(JsonMapper.builder(jsonFactory()).build()));
-    private static final SnapshotJson YAML = new SnapshotJson(configure(new ObjectMapper(new YAMLFactory())));
+    private static final SnapshotJson JSON = new SnapshotJson(strict(JsonMapper.builder(jsonFactory())).build());
+    private static final SnapshotJson YAML = new SnapshotJson(strict(YAMLMapper.builder()).build());
 
     /** The strict JSON reader, shared (its mapper is configured once and never changed). */
     public static SnapshotJson json() {
@@ -159,13 +160,13 @@ public final class SnapshotJson {
         return factory;
     }
 
-    private static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.registerModule(new JavaTimeModule())
-                .registerModule(BoundedDecimals.module())
+    /** The platform's configuration ({@link PlatformJson#configure}) and the checks of a request reader. */
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B strict(B builder) {
+        return PlatformJson.configure(builder)
+                .addModule(BoundedDecimals.module())
                 // {"walletBalance": "900", "walletBalance": "1000000"} must not mean whichever came last.
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

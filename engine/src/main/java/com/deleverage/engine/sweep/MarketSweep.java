@@ -307,8 +307,8 @@ public final class MarketSweep implements AutoCloseable {
 
         monitor.startTick(options.limits(), assessed);
         int updated = metered(() -> {
-            for (FactHandle handle : monitor.takeTickScoped()) {
-                session.delete(handle);
+            for (FactHandle handle : monitor.takeInserted()) {
+                session.delete(handle, FactHandle.State.STATED); // a no-op for what insertLogical holds
             }
             int count = 0;
             for (String symbol : changed) {

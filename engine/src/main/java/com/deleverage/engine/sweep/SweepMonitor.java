@@ -7,10 +7,8 @@ import com.deleverage.engine.evaluate.EvaluationFailedException;
 import com.deleverage.engine.evaluate.EvaluationLimits;
 import com.deleverage.engine.evaluate.FiringBudget;
 import com.deleverage.engine.risk.AdlLights;
-import com.deleverage.engine.risk.AdlStanding;
+import com.deleverage.engine.math.AdlStanding;
 import com.deleverage.engine.risk.PositionRisk;
-import org.drools.core.common.EqualityKey;
-import org.drools.core.common.InternalFactHandle;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -27,15 +25,16 @@ import java.util.Map;
 /**
  * Watches the resident session of a sweep across ticks. Unlike a one-shot evaluation, its state outlives a
  * firing: the actions in force (every {@link Action} fact still in the session, with the rule and matched
- * facts that decided it), the ADL lights of each market, and the facts rules inserted with a plain
- * {@code insert} (not {@code insertLogical}), which live for one tick and are withdrawn before the next.
+ * facts that decided it), the ADL lights of each market, and the facts rules inserted during the tick: those
+ * stated with a plain {@code insert} live for one tick and are withdrawn before the next; those held by
+ * {@code insertLogical} stay as long as their conditions hold.
  * Per tick it counts firings and stops the session at the limits.
  */
 final class SweepMonitor implements RuleRuntimeEventListener {
     private final CompiledVersion version;
     private final Map<FactHandle, DecidedAction> actions = new LinkedHashMap<>();
     private final Map<String, AdlLights> lights = new HashMap<>();
-    private final List<FactHandle> tickScoped = new ArrayList<>();
+    private final List<FactHandle> inserted = new ArrayList<>();
     private final FiringBudget budget;
 
     SweepMonitor(CompiledVersion version, KieSession session) {
@@ -47,10 +46,14 @@ final class SweepMonitor implements RuleRuntimeEventListener {
         budget.start(limits, startNanos);
     }
 
-    /** Handles of the facts rules stated (plain insert) so far; the caller deletes them before the next tick. */
-    List<FactHandle> takeTickScoped() {
-        List<FactHandle> out = new ArrayList<>(tickScoped);
-        tickScoped.clear();
+    /**
+     * Handles of the facts rules inserted since the last call. The caller deletes their stated part
+     * ({@code FactHandle.State.STATED}) before the next tick, which withdraws what a plain insert stated and
+     * leaves what insertLogical holds to Drools.
+     */
+    List<FactHandle> takeInserted() {
+        List<FactHandle> out = new ArrayList<>(inserted);
+        inserted.clear();
         return out;
     }
 
@@ -61,9 +64,7 @@ final class SweepMonitor implements RuleRuntimeEventListener {
         }
         FactHandle handle = event.getFactHandle();
         Object fact = event.getObject();
-        if (!justified(handle)) {
-            tickScoped.add(handle);
-        }
+        inserted.add(handle);
         if (fact instanceof Action action) {
             String rule = event.getRule().getName();
             actions.put(handle, new DecidedAction(action, rule, version.fileOf(rule), budget.matchedFacts()));
@@ -86,12 +87,6 @@ final class SweepMonitor implements RuleRuntimeEventListener {
         if (event.getOldObject() instanceof AdlLights market) {
             lights.remove(market.getSymbol(), market);
         }
-    }
-
-    /** Whether a fact was inserted with insertLogical (Drools withdraws it when its conditions stop holding). */
-    private static boolean justified(FactHandle handle) {
-        EqualityKey key = handle instanceof InternalFactHandle internal ? internal.getEqualityKey() : null;
-        return key != null && key.getStatus() == EqualityKey.JUSTIFIED;
     }
 
     /** The position's ADL standing in its market's lights in force, or null when the policy shows none. */

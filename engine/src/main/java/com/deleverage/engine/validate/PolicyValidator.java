@@ -2,7 +2,6 @@ package com.deleverage.engine.validate;
 
 import com.deleverage.engine.compile.Compilation;
 import com.deleverage.engine.compile.CompiledVersion;
-import com.deleverage.engine.compile.ContentHash;
 import com.deleverage.engine.compile.DrlOutline;
 import com.deleverage.engine.compile.Finding;
 import com.deleverage.engine.compile.RuleSetCompiler;
@@ -115,10 +114,5 @@ public final class PolicyValidator {
 
     private static boolean sameSpot(Finding a, Finding b) {
         return a.code().equals(b.code()) && java.util.Objects.equals(a.file(), b.file()) && a.line() == b.line();
-    }
-
-    /** The content hash a version with these files will have, without validating it. */
-    public static String hashOf(Map<String, String> files) {
-        return ContentHash.of(files);
     }
 }

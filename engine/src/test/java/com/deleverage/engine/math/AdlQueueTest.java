@@ -1,7 +1,6 @@
 package com.deleverage.engine.math;
 
 import com.deleverage.engine.model.Side;
-import com.deleverage.engine.risk.AdlStanding;
 import com.deleverage.engine.risk.PositionRisk;
 import org.junit.jupiter.api.Test;
 

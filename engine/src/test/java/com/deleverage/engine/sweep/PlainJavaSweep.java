@@ -28,7 +28,7 @@ import com.deleverage.engine.model.Market;
 import com.deleverage.engine.model.Side;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.risk.AccountRisk;
-import com.deleverage.engine.risk.AdlStanding;
+import com.deleverage.engine.math.AdlStanding;
 import com.deleverage.engine.risk.PositionRisk;
 import com.deleverage.engine.risk.RiskAssessor;
 

@@ -1,7 +1,7 @@
 package com.deleverage.engine.testing;
 
 import com.deleverage.engine.model.RiskTier;
-import com.deleverage.engine.replay.book.BinanceBrackets;
+import com.deleverage.engine.tiers.BinanceBrackets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

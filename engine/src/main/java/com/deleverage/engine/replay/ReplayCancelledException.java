@@ -1,8 +1,0 @@
-package com.deleverage.engine.replay;
-
-/** Thrown by {@link Replay#run} when the request's cancellation flag turned true; no report is produced. */
-public final class ReplayCancelledException extends RuntimeException {
-    public ReplayCancelledException(String message) {
-        super(message);
-    }
-}

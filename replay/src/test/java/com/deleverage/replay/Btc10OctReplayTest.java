@@ -1,0 +1,93 @@
+package com.deleverage.replay;
+
+import com.deleverage.replay.report.ReportHtml;
+import com.deleverage.replay.report.ReportJson;
+import com.deleverage.replay.report.TickRecord;
+import com.deleverage.replay.report.VersionResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * BTC on 10 Oct 2025, 20:00-23:00 UTC, on the 5-minute USD-M BTCUSDT bars (intrabar ticks), over a seeded
+ * 2,000-account book, for the reference policy and the adl-binance-ranking variant. The 10,000-account run
+ * on the 1-minute COIN-M mark klines is {@link Btc10OctReplayRun} (docs/backtesting.md).
+ */
+class Btc10OctReplayTest {
+    static final int ACCOUNTS = 2_000;
+    static ReplayReport report;
+
+    @BeforeAll
+    static void replay() {
+        report = Replay.run(Btc10Oct.request(Btc10Oct.Source.USDM_5M, ACCOUNTS, Btc10Oct.policies()));
+    }
+
+    @Test
+    void theLiquidationSpikeSitsAt2110To2120() {
+        assertThat(report.ticks()).isEqualTo(36 * 4);
+        for (VersionResult v : report.versions()) {
+            SortedMap<Instant, BigDecimal> byBar = new TreeMap<>();
+            for (TickRecord t : v.series()) {
+                Instant bar = Instant.ofEpochSecond(Math.floorDiv(t.time().getEpochSecond(), 300) * 300);
+                byBar.merge(bar, t.liquidatedNotional(), BigDecimal::add);
+            }
+            Instant worst = byBar.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+            assertThat(worst).as(v.label()).isBetween(Instant.parse("2025-10-10T21:10:00Z"), Instant.parse("2025-10-10T21:15:00Z"));
+            BigDecimal spike = byBar.get(Instant.parse("2025-10-10T21:10:00Z")).add(byBar.get(Instant.parse("2025-10-10T21:15:00Z")));
+            BigDecimal total = v.totals().liquidatedNotional();
+            assertThat(spike.multiply(BigDecimal.TWO)).as("21:10-21:20 holds most of the liquidated notional").isGreaterThan(total);
+            assertThat(v.totals().liquidations()).isPositive();
+        }
+    }
+
+    @Test
+    void everyCentIsAccountedFor() {
+        for (VersionResult v : report.versions()) {
+            assertThat(v.violations()).as(v.label()).isEmpty();
+            assertThat(v.ledger().get("collateralIn"))
+                    .isEqualByComparingTo(v.ledger().get("collateralOut").add(v.ledger().get("fees")).add(v.ledger().get("socialisedLoss")));
+        }
+        assertThat(report.conserved()).isTrue();
+    }
+
+    @Test
+    void theVariantsDifferWhereTheirRulesDiffer() {
+        VersionResult reference = report.versions().get(0);
+        VersionResult variant = report.versions().get(1);
+        assertThat(reference.label()).isEqualTo("reference");
+        // Same liquidations (the rules that liquidate are the same); different ADL queues and fund triggers.
+        assertThat(variant.totals().liquidations()).isEqualTo(reference.totals().liquidations());
+        assertThat(reference.totals().adls()).isPositive();
+        assertThat(variant.totals().adlNotional()).isNotEqualByComparingTo(reference.totals().adlNotional());
+        assertThat(report.differences()).isNotEmpty();
+        assertThat(report.differences().get(0).spread()).isPositive();
+    }
+
+    @Test
+    void theHtmlPageIsSelfContained() {
+        String html = ReportHtml.write(report);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("Liquidated notional")
+                .contains("adl-binance-ranking").doesNotContain("<script").doesNotContain("http://cdn")
+                .doesNotContain("<img");
+        assertThat(html.split("<svg", -1)).hasSize(1 + 8);
+    }
+
+    @Test
+    void twoRunsGiveByteIdenticalJson() {
+        // A smaller book and a fresh compile of both policies: nothing may depend on the run.
+        ReplayRequest small = Btc10Oct.request(Btc10Oct.Source.COINM_1M, 200, Btc10Oct.policies());
+        String first = ReportJson.write(Replay.run(small));
+        String second = ReportJson.write(Replay.run(Btc10Oct.request(Btc10Oct.Source.COINM_1M, 200, Btc10Oct.policies())));
+        assertThat(second).isEqualTo(first);
+        assertThat(first).contains("\"conserved\" : true").doesNotContain("elapsed");
+        List<String> lines = first.lines().toList();
+        assertThat(lines).hasSizeGreaterThan(1000);
+    }
+}
