@@ -1,14 +1,17 @@
 package com.deleverage.admin.activation;
 
 import com.deleverage.admin.executor.RequestExecutors;
+import com.deleverage.admin.problem.IdempotencyKey;
 import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
 import com.deleverage.admin.problem.RequestBodies;
 import com.deleverage.admin.security.Roles;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -38,12 +41,14 @@ public class ActivationController {
     @Post("/{name}/rollback")
     @ExecuteOn(RequestExecutors.ROLLBACK) // a pool of its own: no staging, dry run or activation queues ahead of it
     @Consumes(MediaType.APPLICATION_JSON)
-    public Activation rollback(String name, @Body String body, Principal operator) {
+    public Activation rollback(String name, @Body String body,
+                               @Nullable @Header(IdempotencyKey.HEADER) String idempotencyKey, Principal operator) {
         RollbackRequest request = RequestBodies.read(body, RollbackRequest.class);
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > MAX_REASON) {
             throw ProblemException.badRequest("a rollback needs a reason (1 to " + MAX_REASON + " characters) for "
                     + "the audit log", List.of(new Problem.FieldError("reason", "1 to " + MAX_REASON + " characters")));
         }
-        return activations.rollback(name, request.toVersion(), request.reason(), operator.getName());
+        return activations.rollback(name, request.toVersion(), request.reason(), operator.getName(),
+                IdempotencyKey.checked(idempotencyKey));
     }
 }

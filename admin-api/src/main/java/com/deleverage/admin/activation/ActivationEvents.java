@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The activation history of rule sets ({@code activation_event}), and the activation counter's compare-and-set. */
@@ -31,30 +33,55 @@ public class ActivationEvents {
         }
     }
 
-    public void record(Connection connection, String ruleSet, int version, Integer previous, ActivationKind kind,
-                       String actor, String reason, Instant at) throws SQLException {
+    /** Records an activation; {@code idempotencyKey} (a rollback's, or null) is unique per rule set. */
+    public void record(Connection connection, Activation activation, String idempotencyKey) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO activation_event (rule_set, version_no, previous_version, kind, actor, reason, occurred_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, ruleSet);
-            insert.setInt(2, version);
-            Nullable.setInt(insert, 3, previous);
-            insert.setString(4, kind.name());
-            insert.setString(5, actor);
-            insert.setString(6, reason);
-            Timestamps.set(insert, 7, at);
+                INSERT INTO activation_event (rule_set, version_no, previous_version, kind, actor, reason, occurred_at,
+                                              idempotency_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, activation.ruleSet());
+            insert.setInt(2, activation.version());
+            Nullable.setInt(insert, 3, activation.previousVersion());
+            insert.setString(4, activation.kind().name());
+            insert.setString(5, activation.actor());
+            insert.setString(6, activation.reason());
+            Timestamps.set(insert, 7, activation.activatedAt());
+            insert.setString(8, idempotencyKey);
             insert.executeUpdate();
         }
     }
 
-    /** The version that was active before the latest activation of the rule set, if there was one. */
-    public Optional<Integer> previouslyActive(Connection connection, String ruleSet) throws SQLException {
+    /** The rule set's activations, oldest first: which version each made active, and how. */
+    public List<RollbackTarget.Switch> history(Connection connection, String ruleSet) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT previous_version FROM activation_event WHERE rule_set = ?
-                ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""")) {
+                SELECT version_no, previous_version, kind FROM activation_event WHERE rule_set = ? ORDER BY id""")) {
             select.setString(1, ruleSet);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(Nullable.getInt(rs, "previous_version")) : Optional.empty();
+                List<RollbackTarget.Switch> switches = new ArrayList<>();
+                while (rs.next()) {
+                    switches.add(new RollbackTarget.Switch(rs.getInt("version_no"),
+                            Nullable.getInt(rs, "previous_version"), ActivationKind.valueOf(rs.getString("kind"))));
+                }
+                return switches;
+            }
+        }
+    }
+
+    /** The activation an earlier request with this Idempotency-Key produced, if there was one. */
+    public Optional<Activation> byIdempotencyKey(Connection connection, String ruleSet, String idempotencyKey)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT e.version_no, v.content_hash, e.previous_version, e.kind, e.actor, e.reason, e.occurred_at
+                FROM activation_event e
+                JOIN rule_set_version v ON v.rule_set = e.rule_set AND v.version_no = e.version_no
+                WHERE e.rule_set = ? AND e.idempotency_key = ?""")) {
+            select.setString(1, ruleSet);
+            select.setString(2, idempotencyKey);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(new Activation(ruleSet, rs.getInt("version_no"),
+                        rs.getString("content_hash"), Nullable.getInt(rs, "previous_version"),
+                        ActivationKind.valueOf(rs.getString("kind")), rs.getString("actor"), rs.getString("reason"),
+                        Timestamps.get(rs, "occurred_at"))) : Optional.empty();
             }
         }
     }

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -68,18 +69,27 @@ public class ActivationService {
     }
 
     /**
-     * Re-activates an earlier version: {@code toVersion}, or by default the version active before the
-     * current one. Only versions that were active before (RETIRED) qualify.
+     * Re-activates an earlier version: {@code toVersion}, or by default the one {@link RollbackTarget} names.
+     * Only versions that were active before (RETIRED) qualify. A repeated {@code idempotencyKey} returns the
+     * activation its first request made, without switching again.
      */
-    public Activation rollback(String ruleSet, Integer toVersion, String reason, String actor) {
+    public Activation rollback(String ruleSet, Integer toVersion, String reason, String actor, String idempotencyKey) {
         return withLock(ruleSet, () -> {
             RuleSetRow row = ruleSetRow(ruleSet);
+            if (idempotencyKey != null) {
+                Optional<Activation> done = database.inTransaction(
+                        c -> events.byIdempotencyKey(c, ruleSet, idempotencyKey));
+                if (done.isPresent()) {
+                    return repeated(done.get(), toVersion, idempotencyKey);
+                }
+            }
             if (row.activeVersion() == null) {
                 throw ProblemException.conflict("rule set '" + ruleSet + "' has no active version to roll back from");
             }
-            int target = toVersion != null ? toVersion : database.inTransaction(c -> events.previouslyActive(c, ruleSet))
+            int target = toVersion != null ? toVersion : database.inTransaction(
+                    c -> RollbackTarget.of(events.history(c, ruleSet), row.activeVersion()))
                     .orElseThrow(() -> ProblemException.conflict("rule set '" + ruleSet + "' has no earlier active "
-                            + "version; name one with toVersion"));
+                            + "version that was not rolled back away from; name one with toVersion"));
             RuleSetVersion version = version(ruleSet, target);
             if (version.version() == row.activeVersion()) {
                 throw ProblemException.conflict(ruleSet + " v" + target + " is already the active version");
@@ -89,8 +99,16 @@ public class ActivationService {
                         + " and was never active; a rollback returns to a version that was active before "
                         + "(use activate for an approved version)");
             }
-            return switchTo(row, version, ActivationKind.ROLLBACK, actor, reason);
+            return switchTo(row, version, ActivationKind.ROLLBACK, actor, reason, idempotencyKey);
         });
+    }
+
+    private static Activation repeated(Activation done, Integer toVersion, String idempotencyKey) {
+        if (toVersion != null && toVersion != done.version()) {
+            throw ProblemException.unprocessable("Idempotency-Key '" + idempotencyKey + "' was already used for the "
+                    + "rollback to v" + done.version() + "; use a new key for another rollback");
+        }
+        return done;
     }
 
     private Activation activateApproved(String ruleSet, int number, String actor, ActivationKind kind, String reason) {
@@ -103,11 +121,11 @@ public class ActivationService {
             auditLog.append(new AuditEvent(actor, AuditAction.ACTIVATION_REFUSED, ruleSet, number, version.hash(), why));
             throw ProblemException.conflict(why);
         }
-        return switchTo(row, version, kind, actor, reason);
+        return switchTo(row, version, kind, actor, reason, null);
     }
 
     private Activation switchTo(RuleSetRow row, RuleSetVersion target, ActivationKind kind, String actor,
-                                String reason) {
+                                String reason, String idempotencyKey) {
         String ruleSet = target.ruleSet();
         CompiledVersion compiled = prepared.takeOrBuild(ruleSet, target.version(), target.hash());
         Instant now = clock.instant();
@@ -121,7 +139,7 @@ public class ActivationService {
                             + "' completed meanwhile; read the rule set again and retry");
                 }
                 repository.markActive(connection, ruleSet, target.version(), row.activeVersion(), now);
-                events.record(connection, ruleSet, target.version(), row.activeVersion(), kind, actor, reason, now);
+                events.record(connection, activation, idempotencyKey);
                 auditLog.append(connection, new AuditEvent(actor, auditAction(kind), ruleSet, target.version(),
                         target.hash(), describe(activation)));
                 signal.send(connection, ruleSet); // delivered to the fleet on commit only

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +24,7 @@ import java.util.concurrent.Executors;
  * Versions compiled and warmed before anyone activates them, so that an activation or rollback, on this
  * node or on another node of the fleet, swaps in a ready knowledge base instead of compiling for seconds
  * while the fleet serves two versions. The candidates of a rule set are its APPROVED versions (the next
- * activation) and the version active before the current one (the next rollback), at most
+ * activation) and the default target of the next rollback ({@link RollbackTarget}), at most
  * {@link #MAX_PER_RULE_SET} of them, newest first. {@link ActiveVersionSync} calls {@link #prepare} on
  * every poll and every fleet notification; a prepared version is handed over once by {@link #take}.
  */
@@ -37,14 +38,16 @@ public class PreparedVersions {
 
     private final Database database;
     private final VersionBuilder builder;
+    private final ActivationEvents events;
     private final Map<Key, CompiledVersion> ready = new HashMap<>();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("version-preparer").daemon().factory());
 
-    public PreparedVersions(Database database, VersionBuilder builder) {
+    public PreparedVersions(Database database, VersionBuilder builder, ActivationEvents events) {
         this.database = database;
         this.builder = builder;
+        this.events = events;
     }
 
     /** The prepared version, removed from this cache (the caller owns it now), or null. */
@@ -155,16 +158,16 @@ public class PreparedVersions {
                 }
             }
             if (activeVersion != null) {
-                try (PreparedStatement select = connection.prepareStatement("""
-                        SELECT v.version_no, v.content_hash FROM activation_event e
-                        JOIN rule_set_version v ON v.rule_set = e.rule_set AND v.version_no = e.previous_version
-                        WHERE e.rule_set = ? AND e.version_no = ?
-                        ORDER BY e.id DESC FETCH FIRST 1 ROWS ONLY""")) {
-                    select.setString(1, ruleSet);
-                    select.setInt(2, activeVersion);
-                    try (ResultSet rs = select.executeQuery()) {
-                        if (rs.next() && rs.getInt(1) != activeVersion) {
-                            keys.add(new Key(ruleSet, rs.getInt(1), rs.getString(2)));
+                Optional<Integer> target = RollbackTarget.of(events.history(connection, ruleSet), activeVersion);
+                if (target.isPresent()) {
+                    try (PreparedStatement select = connection.prepareStatement("""
+                            SELECT content_hash FROM rule_set_version WHERE rule_set = ? AND version_no = ?""")) {
+                        select.setString(1, ruleSet);
+                        select.setInt(2, target.get());
+                        try (ResultSet rs = select.executeQuery()) {
+                            if (rs.next()) {
+                                keys.add(new Key(ruleSet, target.get(), rs.getString(1)));
+                            }
                         }
                     }
                 }

@@ -5,6 +5,7 @@ import com.deleverage.admin.decision.DecisionLogRepository;
 import com.deleverage.admin.decision.DecisionLogWriter;
 import com.deleverage.admin.decision.DecisionRecord;
 import com.deleverage.admin.metrics.PlatformMetrics;
+import com.deleverage.admin.problem.IdempotencyKey;
 import com.deleverage.admin.problem.Problem;
 import com.deleverage.admin.problem.ProblemException;
 import com.deleverage.admin.shadow.ShadowService;
@@ -34,7 +35,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 /**
  * Evaluates a snapshot with the active version of its rule set and logs the decision before answering.
@@ -49,7 +49,6 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class EvaluationService {
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
     private final SnapshotJson snapshotJson = SnapshotJson.json();
     private final ActiveVersions activeVersions;
@@ -110,10 +109,7 @@ public class EvaluationService {
         String ruleSet = defaultRuleSet;
         String outcome = "failed";
         try {
-            if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
-                throw ProblemException.badRequest("the Idempotency-Key header must be 1 to 128 visible ASCII "
-                        + "characters", List.of(new Problem.FieldError("Idempotency-Key", "1 to 128 visible ASCII characters")));
-            }
+            IdempotencyKey.checked(idempotencyKey);
             Snapshot snapshot = read(body);
             ruleSet = snapshot.ruleSet() == null ? defaultRuleSet : snapshot.ruleSet();
             String inputHash = CanonicalInput.hash(withRuleSet(snapshot, ruleSet));

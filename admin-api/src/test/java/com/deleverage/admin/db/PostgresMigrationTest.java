@@ -63,7 +63,7 @@ class PostgresMigrationTest {
                     .problem().status()).isEqualTo(422);
             assertThat(count(node, "decision_log")).isEqualTo(2);
 
-            node.getBean(ActivationService.class).rollback("deleveraging", null, "back to the seed", "operator");
+            node.getBean(ActivationService.class).rollback("deleveraging", null, "back to the seed", "operator", null);
             assertThat(node.getBean(EvaluationService.class).evaluate(Snapshots.UNDER_MARGINED, "trader").get("version").asInt())
                     .isEqualTo(1);
             assertThat(node.getBean(AuditLog.class).verify().valid()).isTrue();
@@ -80,8 +80,8 @@ class PostgresMigrationTest {
                     .containsExactly("VERSION_ACTIVATED", "VERSION_ROLLED_BACK");
             // Every changeset of the changelog, applied once: 6 for rule sets, 1 audit log, 1 decision log,
             // 2 for the decision log's details (Idempotency-Key, accounts) and shadow runs, 2 for the keyed
-            // audit chain (key ids) and the decision seals.
-            assertThat(count(restarted, "databasechangelog")).isEqualTo(12);
+            // audit chain (key ids) and the decision seals, 1 for the rollbacks' Idempotency-Key.
+            assertThat(count(restarted, "databasechangelog")).isEqualTo(13);
         }
     }
 
