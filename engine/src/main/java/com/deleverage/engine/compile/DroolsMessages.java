@@ -18,8 +18,18 @@ final class DroolsMessages {
     private static final Pattern UNKNOWN_FIELD = Pattern.compile(
             "unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)");
     private static final Pattern UNRESOLVED_NAME = Pattern.compile("(\\w+) cannot be resolved");
+    private static final Pattern UNANALYSABLE = Pattern.compile(
+            "Unable to analy[sz]e expression\\s+'?(.+?)'?\\s*(?::\\R|:?$)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern UNBOUND = Pattern.compile("strict-mode: [\\w.$]+\\.(\\$\\w+)\\(\\)");
+    private static final Pattern JAVA_FAILURE = Pattern.compile("Cannot invoke|NullPointerException|because \"?[\\w.]+\"? is null");
+    private static final Pattern BOUND_TWICE = Pattern.compile("Duplicate declaration for variable '([^']+)'");
+    private static final Pattern UNKNOWN_ACCUMULATE = Pattern.compile("Unknown accumulate function: '([^']+)'");
+    private static final Pattern UNKNOWN_WATCHED = Pattern.compile("Unknown property (\\S+) in @Watch");
+    private static final Pattern QUOTED_NAME = Pattern.compile("'([\\w$.]{1,80})'");
     private static final String CONSEQUENCE = "Rule Compilation error";
+    private static final String DUPLICATE_NAME = "Duplicate rule name";
     private static final String NULL_PACKAGE = "Parser returned a null Package";
+    private static final String UNREADABLE = "the file could not be read as DRL";
 
     private DroolsMessages() {
     }
@@ -39,6 +49,16 @@ final class DroolsMessages {
             return m.find() ? m.start() + 1 : 0;
         }
 
+        /** First line holding {@code text} (Drools leaves some conditions unlocated), or 0. */
+        int lineContaining(String text) {
+            for (int line = 1; text != null && line <= lines.length; line++) {
+                if (lines[line - 1].contains(text)) {
+                    return line;
+                }
+            }
+            return 0;
+        }
+
         /** First line at or after {@code from} holding the token as a word, or 0. */
         int lineOf(String token, int from) {
             for (int line = Math.max(1, from); line <= lines.length; line++) {
@@ -56,9 +76,10 @@ final class DroolsMessages {
             findings.add(toFinding(message, sourceByKiePath));
         }
         // The parser adds "null Package" after every syntax error of a file: it is noise, not a second error.
-        findings.removeIf(f -> f.message().startsWith(NULL_PACKAGE) && findings.stream()
+        findings.removeIf(f -> f.message().equals(UNREADABLE) && findings.stream()
                 .anyMatch(o -> o != f && o.isError() && java.util.Objects.equals(o.file(), f.file())));
-        return findings;
+        // Drools reports one condition it cannot analyse up to three times, in slightly different words.
+        return findings.stream().distinct().toList();
     }
 
     private static Finding toFinding(Message message, Map<String, Source> sourceByKiePath) {
@@ -71,6 +92,13 @@ final class DroolsMessages {
             return new Finding(FindingCodes.COMPILE_WARNING, severity, file, line, 0, ruleAt(source, line), text);
         }
 
+        if (text.startsWith(DUPLICATE_NAME)) { // replaced by DuplicateRules' finding, which names both places
+            return new Finding(FindingCodes.DUPLICATE_RULE, Severity.ERROR, file, line, 0, ruleAt(source, line),
+                    "a rule of this name is already defined in the package; rule names must be unique");
+        }
+        if (text.startsWith(NULL_PACKAGE)) {
+            return new Finding(FindingCodes.DRL_SYNTAX, Severity.ERROR, file, 0, 0, null, UNREADABLE);
+        }
         Matcher parser = PARSER_ERROR.matcher(text);
         if (parser.find()) {
             int parserLine = Integer.parseInt(parser.group(1));
@@ -95,7 +123,50 @@ final class DroolsMessages {
         if (text.startsWith(CONSEQUENCE)) {
             return consequenceError(text, file, line, source);
         }
-        return new Finding(FindingCodes.COMPILE_ERROR, Severity.ERROR, file, line, 0, ruleAt(source, line), text);
+        int at = line == 0 && source != null ? source.lineContaining(conditionIn(text)) : line;
+        return new Finding(FindingCodes.COMPILE_ERROR, Severity.ERROR, file, at, 0, ruleAt(source, at),
+                inOwnWords(text));
+    }
+
+    /** The condition an "Unable to Analyse Expression" message is about, or null. */
+    private static String conditionIn(String text) {
+        Matcher condition = UNANALYSABLE.matcher(text);
+        return condition.find() ? condition.group(1).strip() : null;
+    }
+
+    /**
+     * Drools' and MVEL's texts for a condition they cannot analyse ("Unable to Analyse Expression ...: [Error:
+     * unable to resolve method using strict-mode: ...]", a Java NullPointerException's message) in the
+     * finding's own words; the raw text never reaches the author.
+     */
+    private static String inOwnWords(String text) {
+        Matcher twice = BOUND_TWICE.matcher(text);
+        if (twice.find()) {
+            return "'" + twice.group(1) + "' is bound twice in this rule; bind each name once";
+        }
+        Matcher accumulate = UNKNOWN_ACCUMULATE.matcher(text);
+        if (accumulate.find()) {
+            return "'" + accumulate.group(1) + "' is not an accumulate function (use sum, count, min, max, average, "
+                    + "collectList or collectSet)";
+        }
+        Matcher watched = UNKNOWN_WATCHED.matcher(text);
+        if (watched.find()) {
+            return "@Watch names '" + watched.group(1) + "', which is not a field of the pattern's type";
+        }
+        String condition = conditionIn(text);
+        String subject = condition != null ? "the condition '" + condition + "'" : "a part of the rule";
+        Matcher unbound = UNBOUND.matcher(text);
+        if (unbound.find()) {
+            return subject + " does not compile: '" + unbound.group(1) + "' is not bound to a fact it can use here "
+                    + "(check that the pattern binding it compiles and comes before this condition)";
+        }
+        if (JAVA_FAILURE.matcher(text).find()) {
+            return subject + " could not be analysed, usually because of another error in the version; fix the "
+                    + "other findings first";
+        }
+        Matcher name = QUOTED_NAME.matcher(condition == null ? text : "");
+        return subject + " does not compile" + (name.find() ? " (the compiler names '" + name.group(1) + "')" : "")
+                + ": check the names and types it uses against docs/reference/facts.md";
     }
 
     /** Drools reports a bad consequence at its rule's first line; point at the offending name when there is one. */

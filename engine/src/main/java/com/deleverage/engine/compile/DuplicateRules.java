@@ -20,7 +20,7 @@ final class DuplicateRules {
     static void replaceDroolsReports(List<Finding> findings, List<Finding> duplicates) {
         java.util.Set<String> names = new java.util.HashSet<>();
         duplicates.forEach(d -> names.add(d.rule()));
-        findings.removeIf(f -> names.contains(f.rule()) && (f.message().startsWith("Duplicate rule name")
+        findings.removeIf(f -> names.contains(f.rule()) && (f.code().equals(FindingCodes.DUPLICATE_RULE)
                 || (f.code().equals(FindingCodes.CONSEQUENCE_ERROR) && f.message().contains("is already defined"))));
         findings.addAll(duplicates);
     }

@@ -89,6 +89,7 @@ public final class RuleSetCompiler {
         List<Finding> findings = new ArrayList<>(
                 DroolsMessages.toFindings(builder.getResults().getMessages(), sourceByKiePath));
         DuplicateRules.replaceDroolsReports(findings, DuplicateRules.find(outlines));
+        findings = new ArrayList<>(RootCauses.of(findings));
         if (findings.stream().anyMatch(Finding::isError)) {
             kieServices.getRepository().removeKieModule(releaseId);
             return new Compilation(hash, null, findings);
