@@ -44,9 +44,13 @@ public final class InclusionCheck {
             }
             long accounts = Fields.required(epoch.accountCount(), "the epoch file's accountCount");
             int levels = Fields.required(proof.path(), "path").size();
-            if (accounts < 1 || levels > 62 || widthFor(accounts) != 1L << levels) {
-                throw new Failure("a tree of " + accounts + " accounts has " + Long.numberOfTrailingZeros(widthFor(
-                        Math.max(accounts, 1))) + " levels above its leaves, but the path has " + levels);
+            if (accounts < 1) {
+                throw new Failure("the epoch file's accountCount must be at least 1, not " + accounts);
+            }
+            int depth = Long.numberOfTrailingZeros(widthFor(accounts));
+            if (levels != depth) {
+                throw new Failure("a tree of " + accounts + " accounts has " + depth + " levels above its leaves, but "
+                        + "the proof's path has " + levels + " siblings");
             }
             Verdict verdict = verify(proof, trusted, checked);
             if (verdict.passed() && !Fields.amount(proof.root().sum(), "root.sum").equals(trustedSum)) {

@@ -65,6 +65,17 @@ class InclusionCheckTest {
     }
 
     @Test
+    void aPathOfAnotherHeightThanTheEpochsAccountsFails() {
+        // 5 accounts need 8 leaves, 3 levels; the example's proofs have 2 siblings.
+        Verdict verdict = InclusionCheck.againstEpoch(Vectors.ALICE, Vectors.EPOCH.replace("\"accountCount\":3",
+                "\"accountCount\":5"));
+        assertThat(verdict.lines().getLast())
+                .isEqualTo("FAIL: a tree of 5 accounts has 3 levels above its leaves, but the proof's path has 2 siblings");
+        assertThat(InclusionCheck.againstEpoch(Vectors.ALICE, Vectors.EPOCH.replace("\"epoch\":1", "\"epoch\":2"))
+                .lines().getLast()).isEqualTo("FAIL: the proof is for epoch 1, the epoch file is epoch 2");
+    }
+
+    @Test
     void aSumBeyond128BitsFailsAsOverflowEvenWhenHashesWouldMatch() {
         // Liability 2^128 - 1 and a sibling of sum 1: the parent's sum cannot be written in 16 bytes.
         String max = Fields.U128_MAX.toString();

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Building an epoch's tree from its accounts' liabilities, one thread: salts from SecureRandom, commitments,
  * the sort by commitment, leaf and node hashes (everything but reading the snapshot and storing the tree).
- * Each call is one whole build, so single shots: {@code ./mvnw -pl solvency -am test-compile exec:exec@bench
+ * Each call is one whole build, so single shots: {@code ./mvnw -pl solvency -am -Pbench -DskipTests test
  * -Dbench=EpochBuildBenchmark}.
  */
 @State(Scope.Benchmark)

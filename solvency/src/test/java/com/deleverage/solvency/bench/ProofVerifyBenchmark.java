@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * What an account holder's check costs: the verifier module reading one proof (JSON) and hashing its path up
  * to the root, for trees of 10^4, 10^5 and 10^6 accounts (paths of 14, 17 and 20 siblings). The set-up prints
- * the proofs' average size in bytes. {@code ./mvnw -pl solvency -am test-compile exec:exec@bench
+ * the proofs' average size in bytes. {@code ./mvnw -pl solvency -am -Pbench -DskipTests test
  * -Dbench=ProofVerifyBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -49,7 +49,9 @@ public class ProofVerifyBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         List<AccountLiability> owed = Ledgers.of(accounts, 20251010);
+        long before = usedHeap();
         EpochTree tree = EpochTree.build(owed, new SecureRandom());
+        long retained = usedHeap() - before;
         root = tree.tree().root().hash();
         ObjectMapper json = new ObjectMapper();
         SplittableRandom pick = new SplittableRandom(7);
@@ -58,8 +60,15 @@ public class ProofVerifyBenchmark {
             proofs[i] = json.writeValueAsString(tree.proof(1, owed.get(pick.nextInt(accounts)).accountId()).orElseThrow());
             bytes += proofs[i].length();
         }
-        System.out.printf("%n%d accounts: depth %d, proof JSON %d bytes on average%n", accounts, tree.tree().depth(),
-                bytes / PROOFS);
+        System.out.printf("%n%d accounts: depth %d, proof JSON %d bytes on average, tree and salts %d MB on the heap%n",
+                accounts, tree.tree().depth(), bytes / PROOFS, retained >> 20);
+    }
+
+    /** Heap in use after a full collection: what the tree keeps alive, measured around its build. */
+    private static long usedHeap() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     @Benchmark
