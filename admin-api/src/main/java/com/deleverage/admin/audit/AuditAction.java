@@ -36,5 +36,11 @@ public enum AuditAction {
     /** A replay finished and its report can be read. */
     REPLAY_COMPLETED,
     /** A replay stopped with an error (the reason says which). */
-    REPLAY_FAILED
+    REPLAY_FAILED,
+    /**
+     * An operator published a proof-of-solvency epoch: {@code version} is the epoch number, {@code versionHash}
+     * its root hash ({@code sha256:<root>}), and the reason states its root sum, accounts, reserve and claim
+     * (docs/solvency.md), so none of them can be changed afterwards without breaking {@code /audit/verify}.
+     */
+    SOLVENCY_EPOCH_PUBLISHED
 }

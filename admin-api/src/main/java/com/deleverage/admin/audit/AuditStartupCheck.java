@@ -41,7 +41,7 @@ public class AuditStartupCheck {
         List<ChainBreak> breaks = new ArrayList<>(watch.catchUp());
         AuditCheckpoints.Reading reading = checkpoints.read();
         for (int line : reading.forgedLines()) {
-            breaks.add(new ChainBreak(BreakKind.CHECKPOINT_FORGED, "audit", null, null, null, null, "line " + line
+            breaks.add(new ChainBreak(BreakKind.CHECKPOINT_FORGED, "audit", null, null, null, null, null, "line " + line
                     + " of " + checkpoints.file() + " is not signed with an audit key: the file was edited"));
         }
         Checkpoint last = reading.last();

@@ -10,7 +10,8 @@ import java.util.List;
  * The full verification behind {@code GET /audit/verify}: recomputes every audit row's HMAC, compares the
  * end of the chain with its head and with the last exported checkpoint, does the same for the decision
  * seals and recomputes every sealed decision batch, and checks rule sets, versions, files and approvals
- * against the chain ({@link VersionBindings}). Reads everything in one transaction.
+ * against the chain ({@link VersionBindings}), then asks every {@link ChainBinding} of other features (solvency
+ * epochs) to do the same with what they store. Reads everything in one transaction.
  */
 @Singleton
 public class AuditVerifier {
@@ -18,12 +19,15 @@ public class AuditVerifier {
     private final AuditKeys keys;
     private final AuditCheckpoints checkpoints;
     private final SealedLedger decisions;
+    private final List<ChainBinding> bindings;
 
-    public AuditVerifier(Database database, AuditKeys keys, AuditCheckpoints checkpoints, SealedLedger decisions) {
+    public AuditVerifier(Database database, AuditKeys keys, AuditCheckpoints checkpoints, SealedLedger decisions,
+                         List<ChainBinding> bindings) {
         this.database = database;
         this.keys = keys;
         this.checkpoints = checkpoints;
         this.decisions = decisions;
+        this.bindings = List.copyOf(bindings);
     }
 
     public ChainVerification verify() {
@@ -35,7 +39,7 @@ public class AuditVerifier {
             walker.head(head.seq(), head.hash());
             Checkpoint last = reading.last();
             for (int line : reading.forgedLines()) {
-                walker.fail(new ChainBreak(BreakKind.CHECKPOINT_FORGED, "audit", null, null, null, null, "line " + line
+                walker.fail(new ChainBreak(BreakKind.CHECKPOINT_FORGED, "audit", null, null, null, null, null, "line " + line
                         + " of " + checkpoints.file() + " is not signed with an audit key: the file was edited"));
             }
             if (last != null) {
@@ -46,6 +50,9 @@ public class AuditVerifier {
             List<ChainBreak> breaks = new ArrayList<>(walker.breaks());
             breaks.addAll(sealed.breaks());
             breaks.addAll(VersionBindings.all(connection, walker.facts()));
+            for (ChainBinding binding : bindings) {
+                breaks.addAll(binding.check(connection, walker.facts()));
+            }
             return result(walker.verifiedRows(), head.seq(), sealed, last, breaks);
         });
     }

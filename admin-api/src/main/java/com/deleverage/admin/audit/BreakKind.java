@@ -29,5 +29,12 @@ public enum BreakKind {
     /** The decisions of a sealed batch no longer hash to the seal's digest: edited, deleted or moved. */
     DECISION_ALTERED,
     /** A decision belongs to no seal: it was inserted or re-pointed by someone without the key. */
-    DECISION_UNSEALED
+    DECISION_UNSEALED,
+    /**
+     * A solvency epoch's root, sums, reserve or claim differ from what the chain recorded when it was published,
+     * its stored tree no longer hashes to that root, or a published epoch is no longer stored.
+     */
+    EPOCH_MISMATCH,
+    /** A solvency epoch has no SOLVENCY_EPOCH_PUBLISHED row in the chain: it was inserted outside the platform. */
+    EPOCH_UNRECORDED
 }

@@ -10,19 +10,25 @@ package com.deleverage.admin.audit;
  * @param ruleSet    the rule set concerned, or null
  * @param version    the version concerned, or null
  * @param decisionId the decision concerned, or null
+ * @param epoch      the solvency epoch concerned, or null
  * @param detail     what is wrong, for a person
  */
 public record ChainBreak(BreakKind kind, String chain, Long seq, String ruleSet, Integer version, String decisionId,
-                         String detail) {
+                         Long epoch, String detail) {
     static ChainBreak row(BreakKind kind, long seq, String detail) {
-        return new ChainBreak(kind, "audit", seq, null, null, null, detail);
+        return new ChainBreak(kind, "audit", seq, null, null, null, null, detail);
     }
 
     static ChainBreak version(BreakKind kind, String ruleSet, Integer version, String detail) {
-        return new ChainBreak(kind, "versions", null, ruleSet, version, null, detail);
+        return new ChainBreak(kind, "versions", null, ruleSet, version, null, null, detail);
     }
 
     public static ChainBreak decisions(BreakKind kind, Long seal, String decisionId, String detail) {
-        return new ChainBreak(kind, "decisions", seal, null, null, decisionId, detail);
+        return new ChainBreak(kind, "decisions", seal, null, null, decisionId, null, detail);
+    }
+
+    /** A break of the {@code solvency} chain: a published epoch against its audit row. */
+    public static ChainBreak epoch(BreakKind kind, Long seq, long epoch, String detail) {
+        return new ChainBreak(kind, "solvency", seq, null, null, null, epoch, detail);
     }
 }

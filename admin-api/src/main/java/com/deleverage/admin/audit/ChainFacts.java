@@ -24,12 +24,26 @@ public final class ChainFacts {
     public record Activation(int version, String hash, long seq) {
     }
 
+    /**
+     * A solvency epoch as its SOLVENCY_EPOCH_PUBLISHED row records it.
+     *
+     * @param rootHash  {@code sha256:} and the root hash
+     * @param statement the row's reason: the epoch's figures and claim
+     */
+    public record PublishedEpoch(long epoch, String rootHash, String statement, long seq) {
+    }
+
     private final Map<VersionKey, String> staged = new HashMap<>();
     private final Set<VersionKey> validated = new HashSet<>();
     private final Map<VersionKey, Approval> approvals = new HashMap<>();
     private final Map<String, Activation> active = new HashMap<>();
+    private final Map<Long, PublishedEpoch> epochs = new HashMap<>();
 
     synchronized void learn(AuditEntry e) {
+        if (e.action() == AuditAction.SOLVENCY_EPOCH_PUBLISHED && e.version() != null) {
+            epochs.put(e.version().longValue(), new PublishedEpoch(e.version(), e.versionHash(), e.reason(), e.seq()));
+            return;
+        }
         if (e.ruleSet() == null || e.version() == null) {
             return;
         }
@@ -68,6 +82,11 @@ public final class ChainFacts {
 
     public synchronized Optional<Activation> active(String ruleSet) {
         return Optional.ofNullable(active.get(ruleSet));
+    }
+
+    /** Every published solvency epoch, by number. */
+    public synchronized Map<Long, PublishedEpoch> publishedEpochs() {
+        return Map.copyOf(epochs);
     }
 
     public synchronized Set<String> ruleSetsWithActivation() {

@@ -66,6 +66,18 @@ class PostgresMigrationTest {
             node.getBean(ActivationService.class).rollback("deleveraging", null, "back to the seed", "operator", null);
             assertThat(node.getBean(EvaluationService.class).evaluate(Snapshots.UNDER_MARGINED, "trader").get("version").asInt())
                     .isEqualTo(1);
+
+            // A solvency epoch on PostgreSQL (identity numbers, numeric(39,0) sums): acct-1 owes 179.35 and acct-2
+            // 10000 + 0.1 x (103441.3 - 100000) = 10344.13, so the root sum is 10523.48 = 1052348000000 units.
+            var epochs = node.getBean(com.deleverage.admin.solvency.EpochPublisher.class);
+            var epoch = epochs.publish(com.deleverage.admin.problem.RequestBodies.read("{\"snapshot\": "
+                    + Snapshots.UNDER_MARGINED + ", \"reserves\": {\"USDT\": \"20000\"}}",
+                    com.deleverage.admin.solvency.EpochRequest.class), "operator");
+            assertThat(epoch.root().sum()).isEqualTo(new java.math.BigInteger("1052348000000"));
+            var proof = node.getBean(com.deleverage.admin.solvency.EpochQueries.class).proof(epoch.epoch(), "acct-2");
+            assertThat(com.deleverage.verifier.InclusionCheck.againstRoot(
+                    new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(proof), epoch.root().hash())
+                    .passed()).isTrue();
             assertThat(node.getBean(AuditLog.class).verify().valid()).isTrue();
         }
 
@@ -75,13 +87,14 @@ class PostgresMigrationTest {
             assertThat(restarted.getBean(RuleSetRepository.class).versions("deleveraging"))
                     .extracting(RuleSetVersion::state).containsExactly(VersionState.ACTIVE, VersionState.RETIRED);
             AuditLog auditLog = restarted.getBean(AuditLog.class);
-            assertThat(auditLog.verify().verifiedRows()).isEqualTo(8);
+            assertThat(auditLog.verify().verifiedRows()).isEqualTo(9);
             assertThat(auditLog.page(6, 10)).extracting(e -> e.action().name())
-                    .containsExactly("VERSION_ACTIVATED", "VERSION_ROLLED_BACK");
+                    .containsExactly("VERSION_ACTIVATED", "VERSION_ROLLED_BACK", "SOLVENCY_EPOCH_PUBLISHED");
             // Every changeset of the changelog, applied once: 6 for rule sets, 1 audit log, 1 decision log,
             // 2 for the decision log's details (Idempotency-Key, accounts) and shadow runs, 2 for the keyed
-            // audit chain (key ids) and the decision seals, 1 for the rollbacks' Idempotency-Key.
-            assertThat(count(restarted, "databasechangelog")).isEqualTo(13);
+            // audit chain (key ids) and the decision seals, 1 for the rollbacks' Idempotency-Key, 1 for solvency
+            // epochs.
+            assertThat(count(restarted, "databasechangelog")).isEqualTo(14);
         }
     }
 

@@ -68,7 +68,10 @@ class SecurityMatrixTest {
         ACTIVATE("POST", V1 + "/activate", "", User.OPERATOR),
         ROLLBACK("POST", "/api/v1/rulesets/deleveraging/rollback", "{}", User.OPERATOR),
         AUDIT("GET", "/api/v1/audit", null, User.AUDITOR),
-        VERIFY_AUDIT("GET", "/api/v1/audit/verify", null, User.AUDITOR);
+        VERIFY_AUDIT("GET", "/api/v1/audit/verify", null, User.AUDITOR),
+        PUBLISH_EPOCH("POST", "/api/v1/solvency/epochs", "{}", User.OPERATOR),
+        READ_EPOCH("GET", "/api/v1/solvency/epochs/1", null, User.AUDITOR),
+        READ_PROOF("GET", "/api/v1/solvency/epochs/1/proofs/acct-1", null, User.AUDITOR);
 
         final String method;
         final String path;

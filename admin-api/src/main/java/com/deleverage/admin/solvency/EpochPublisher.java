@@ -1,0 +1,76 @@
+package com.deleverage.admin.solvency;
+
+import com.deleverage.admin.audit.AuditAction;
+import com.deleverage.admin.audit.AuditEvent;
+import com.deleverage.admin.audit.AuditLog;
+import com.deleverage.admin.db.Database;
+import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.engine.model.Snapshot;
+import com.deleverage.solvency.epoch.AccountLiability;
+import com.deleverage.solvency.epoch.EpochTree;
+import com.deleverage.solvency.epoch.Liabilities;
+import com.deleverage.solvency.epoch.Reserve;
+import com.deleverage.solvency.tree.AmountOverflowException;
+import jakarta.inject.Singleton;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Publishes an epoch: the liabilities of a snapshot in a Merkle-sum tree with fresh salts, the reserve's claim,
+ * and the root in the audit chain. The epoch, its accounts, its nodes and its audit row commit together or not
+ * at all, so no epoch is ever stored that the chain does not bind.
+ */
+@Singleton
+public class EpochPublisher {
+    private final Database database;
+    private final EpochRepository repository;
+    private final EpochQueries queries;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final Liabilities liabilities = new Liabilities();
+    private final SecureRandom random = new SecureRandom();
+
+    EpochPublisher(Database database, EpochRepository repository, EpochQueries queries, AuditLog auditLog, Clock clock) {
+        this.database = database;
+        this.repository = repository;
+        this.queries = queries;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws ProblemException 400 for an invalid request, 422 when the liabilities do not fit the format
+     */
+    public EpochView publish(EpochRequest request, String actor) {
+        Reserve reserve = request.validated();
+        Snapshot snapshot = request.snapshot();
+        List<AccountLiability> owed = liabilities.of(snapshot);
+        EpochTree tree;
+        try {
+            tree = EpochTree.build(owed, random);
+        } catch (AmountOverflowException e) {
+            throw ProblemException.unprocessable("the snapshot's liabilities cannot be committed to: " + e.getMessage()
+                    + " (the proof format holds whole units of 10^-8 below 2^128)");
+        }
+        BigInteger deficitSum = owed.stream().map(AccountLiability::deficit).reduce(BigInteger.ZERO, BigInteger::add);
+        int deficitCount = (int) owed.stream().filter(a -> a.deficit().signum() > 0).count();
+        BigInteger rootSum = tree.tree().root().sum();
+        StoredEpoch draft = new StoredEpoch(0, snapshot.asOf(), tree.tree().root(), tree.tree().depth(), owed.size(),
+                reserve.asset(), reserve.amount().stripTrailingZeros().toPlainString(), reserve.covers(rootSum),
+                deficitSum, deficitCount, actor, clock.instant());
+        return database.inTransaction(connection -> {
+            long number = repository.insert(connection, draft);
+            // Read back: the statement is made of what is stored (times as the database keeps them), as verify reads it.
+            StoredEpoch epoch = repository.find(connection, number).orElseThrow();
+            EpochStatement statement = EpochStatement.of(epoch);
+            auditLog.append(connection, new AuditEvent(actor, AuditAction.SOLVENCY_EPOCH_PUBLISHED, null,
+                    Math.toIntExact(number), statement.rootHash(), statement.text()));
+            repository.insertAccounts(connection, number, tree.accounts());
+            repository.insertNodes(connection, number, tree.tree());
+            return queries.view(connection, epoch);
+        });
+    }
+}

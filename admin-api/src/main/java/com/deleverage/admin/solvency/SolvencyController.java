@@ -1,0 +1,78 @@
+package com.deleverage.admin.solvency;
+
+import com.deleverage.admin.executor.RequestExecutors;
+import com.deleverage.admin.problem.Problem;
+import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.problem.RequestBodies;
+import com.deleverage.admin.security.Roles;
+import com.deleverage.solvency.epoch.InclusionProof;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+
+/**
+ * Proof of solvency, step 1 (docs/solvency.md): operators publish epochs, auditors read them and the proof a
+ * venue hands each account holder.
+ */
+@Controller(SolvencyController.BASE)
+@ExecuteOn(RequestExecutors.ADMIN)
+@Tag(name = "solvency")
+public class SolvencyController {
+    static final String BASE = "/api/v1/solvency/epochs";
+
+    private final EpochPublisher publisher;
+    private final EpochQueries queries;
+
+    public SolvencyController(EpochPublisher publisher, EpochQueries queries) {
+        this.publisher = publisher;
+        this.queries = queries;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Secured(Roles.OPERATOR)
+    @Operation(summary = "Publish an epoch: the liabilities of a snapshot in a Merkle-sum tree, against a reserve")
+    public HttpResponse<EpochView> publish(@Body String body, Principal operator) {
+        EpochView epoch = publisher.publish(RequestBodies.read(body, EpochRequest.class), operator.getName());
+        return HttpResponse.created(epoch, URI.create(BASE + "/" + epoch.epoch()));
+    }
+
+    @Get("/{epoch}")
+    @Secured(Roles.AUDITOR)
+    @Operation(summary = "A published epoch: root, reserve, claim and deficits")
+    public EpochView epoch(String epoch) {
+        return queries.epoch(number(epoch));
+    }
+
+    @Get("/{epoch}/proofs/{accountId}")
+    @Secured(Roles.AUDITOR)
+    @Operation(summary = "The inclusion proof of one account, as the venue hands it to the account holder")
+    public InclusionProof proof(String epoch, String accountId) {
+        return queries.proof(number(epoch), accountId);
+    }
+
+    private static long number(String epoch) {
+        try {
+            long number = Long.parseLong(epoch);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below with the same message
+        }
+        throw ProblemException.badRequest("an epoch is a whole number from 1, not '" + epoch + "'",
+                List.of(new Problem.FieldError("epoch", "a whole number from 1")));
+    }
+}

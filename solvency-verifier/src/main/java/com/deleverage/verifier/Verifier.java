@@ -1,0 +1,32 @@
+package com.deleverage.verifier;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar solvency-verifier.jar verify-inclusion proof.json --root <hash>} and {@code verify-epoch
+ * epoch.json}: PASS or FAIL with what was checked; exit status 0 for PASS, 1 for FAIL, 2 for a usage error.
+ */
+@Command(name = "solvency-verifier", mixinStandardHelpOptions = true, version = "solvency-verifier step 1",
+        description = "Checks a venue's proof of solvency (docs/solvency.md): that your account is counted in the "
+                + "published total of liabilities, and that the published epoch's claim follows from its figures.",
+        subcommands = {VerifyInclusionCommand.class, VerifyEpochCommand.class, CommandLine.HelpCommand.class})
+public final class Verifier {
+    static final int PASS = 0;
+    static final int FAIL = 1;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, for tests that capture its output. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Verifier());
+    }
+
+    static int report(CommandLine commandLine, Verdict verdict) {
+        verdict.lines().forEach(commandLine.getOut()::println);
+        commandLine.getOut().flush();
+        return verdict.passed() ? PASS : FAIL;
+    }
+}
