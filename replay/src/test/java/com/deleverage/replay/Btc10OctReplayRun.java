@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * folder.
  *
  * <pre>
- * ./mvnw -B -q -pl replay -am test-compile exec:java@btc-10-oct -Dexec.args="10000 COINM_1M /tmp/replay"
+ * ./mvnw -B -q -pl replay -am test-compile exec:java@run \
+ *   -Dexec.mainClass=com.deleverage.replay.Btc10OctReplayRun -Dexec.args="10000 COINM_1M /tmp/replay"
  * </pre>
  */
 public final class Btc10OctReplayRun {

@@ -15,6 +15,7 @@ import com.deleverage.engine.policy.PolicyFiles;
 import com.deleverage.engine.registry.ActiveVersions;
 import com.deleverage.engine.scenario.Scenario;
 import com.deleverage.engine.scenario.ScenarioReader;
+import com.deleverage.engine.testing.Snapshots;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -135,6 +136,40 @@ class MarketSweepTest {
             assertThat(accountActions(recovered, "trader")).isEmpty();
             assertThat(recovered.actions()).map(a -> a.action().type().name()).containsOnly("SET_FUNDING_RATE");
         }
+    }
+
+    @Test
+    void aStatedFactLivesOneTickAndAHeldOneAsLongAsItsConditions() {
+        // Both rules match the one BTC position once, at the opening. A tick that moves nothing fires neither
+        // again: the stated margin call is withdrawn before it, the reduce-only insertLogical holds stays.
+        String policy = Snapshots.drl("""
+                rule "State a margin call"
+                when
+                    $p : PositionRisk(symbol == "BTCUSDT")
+                then
+                    insert(new MarginCall($p.accountId(), $p.symbol(), $p.marginRatio(), "stated"));
+                end
+
+                rule "Hold the position reduce-only"
+                when
+                    $p : PositionRisk(symbol == "BTCUSDT")
+                then
+                    insertLogical(new ReduceOnly($p.accountId(), $p.symbol(), null, "held"));
+                end
+                """);
+        CompiledVersion stating = new RuleSetCompiler().compile("stating", 1, Map.of("policy.drl", policy))
+                .compiledVersion().orElseThrow();
+        Snapshot book = Snapshots.of(Snapshots.btc("100000"), Snapshots.cross("a", "5000", "1", "100000"));
+        try (MarketSweep sweep = MarketSweep.open(stating, book)) {
+            assertThat(types(sweep.opening())).containsExactlyInAnyOrder("MARGIN_CALL", "REDUCE_ONLY");
+            assertThat(types(sweep.tick(Map.of(), book.asOf().plusSeconds(1)))).containsExactly("REDUCE_ONLY");
+        } finally {
+            stating.retire();
+        }
+    }
+
+    private static List<String> types(SweepResult result) {
+        return result.actions().stream().map(a -> a.action().type().name()).toList();
     }
 
     @Test

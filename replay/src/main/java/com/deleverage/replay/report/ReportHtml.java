@@ -37,19 +37,19 @@ public final class ReportHtml {
         return TEMPLATES.process("report", new Context(Locale.ROOT, Map.of("page", page(report))));
     }
 
-    /** What the page shows, as text. Public only because the template engine reads it by reflection. */
-    public record Page(String symbols, Instant from, Instant to, int ticks, int accounts, String feeRate, String halts,
+    /** What the page shows, as text; the template reads it by its accessors. */
+    record Page(String symbols, Instant from, Instant to, int ticks, int accounts, String feeRate, String halts,
                        List<Version> versions, List<Row> totals, List<String> charts, List<Row> ledger,
                        boolean compared, int differing, int shown, List<Row> differences) {
     }
 
     /** One version's heading: its label in its chart colour, and whether it conserved money. */
-    public record Version(String label, String ruleSet, int version, String hash, String colour, boolean conserved,
+    record Version(String label, String ruleSet, int version, String hash, String colour, boolean conserved,
                          String violations) {
     }
 
     /** A table row: its name, then one cell per version (the differences: the spread, then one per version). */
-    public record Row(String name, List<String> cells) {
+    record Row(String name, List<String> cells) {
     }
 
     private static Page page(ReplayReport report) {
