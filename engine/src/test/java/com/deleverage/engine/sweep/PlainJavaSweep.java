@@ -55,8 +55,8 @@ import java.util.stream.IntStream;
  * assessment (parallel chunks, as the sweep), risk ranks, margin-pool classification, margin calls,
  * liquidation plans (down-tier, takeover, close at the mark, slices with their reduce-only), the insurance
  * fund waterfall riskiest first (fees and surpluses credited, drawdown ADL mode, draws, ADL on a lazily
- * built book, the fund for what ADL cannot place, socialised loss), funding rates, and the ADL lights of
- * every position (the policy ranks them every evaluation). Volatility, open-interest and circuit-breaker
+ * built book, the fund for what ADL cannot place, socialised loss, the fund past its balance for the rest),
+ * funding rates, and the ADL lights of every position (the policy ranks them every evaluation). Volatility, open-interest and circuit-breaker
  * checks are per market and need fields the benchmark book does not set, so they are left out.
  *
  * <p>No incremental state: every call evaluates the whole snapshot, which is what a price move of every
@@ -262,7 +262,7 @@ final class PlainJavaSweep implements AutoCloseable {
             AdlQueue book = l.books.computeIfAbsent(other, s -> AdlQueue.of(p.symbol(), s,
                     candidatesOf.apply(p.symbol(), s).stream()
                             .filter(c -> !liquidated.contains(c.position().accountId())).toList(),
-                    AdlEligibility.PROFITABLE));
+                    AdlEligibility.ALL));
             AdlAllocation allocation = book.allocate(plan.quantity(), plan.price(), p.accountId());
             for (AdlFill fill : allocation.fills()) {
                 actions.add(new AutoDeleverage(fill.account(), fill.symbol(), fill.counterparty(), fill.quantity(),
@@ -300,6 +300,11 @@ final class PlainJavaSweep implements AutoCloseable {
                 SocializedLoss.share(charge, profits, SOCIALIZED_SCALE).forEach((account, share) ->
                         actions.add(new SocializeLoss(account, p.symbol(), share, "the loss of " + p.accountId()
                                 + " is shared pro rata to the winners' profits")));
+                BigDecimal overdraft = rest.subtract(charge).max(BigDecimal.ZERO);
+                if (overdraft.signum() > 0) {
+                    actions.add(new InsuranceFundDraw(p.accountId(), p.symbol(), overdraft, "paid past the fund's balance"));
+                    l.move(l.balance.subtract(overdraft));
+                }
             }
         }
         for (Market m : markets.values()) {
