@@ -28,6 +28,7 @@ import com.deleverage.engine.model.Market;
 import com.deleverage.engine.model.Side;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.risk.AccountRisk;
+import com.deleverage.engine.risk.AdlReassessment;
 import com.deleverage.engine.risk.AdlStanding;
 import com.deleverage.engine.risk.PositionRisk;
 import com.deleverage.engine.risk.RiskAssessor;
@@ -215,7 +216,7 @@ final class PlainJavaSweep implements AutoCloseable {
                     for (int i = 0; i < risks.length; i++) {
                         for (PositionRisk p : positionsOf.apply(i)) {
                             if (p.symbol().equals(symbol) && p.side() == side) {
-                                list.add(new AdlCandidate(p, AdlScore.of(RANKING, p, risks[i])));
+                                list.add(new AdlCandidate(p, risks[i], AdlScore.of(RANKING, p, risks[i])));
                             }
                         }
                     }
@@ -262,7 +263,7 @@ final class PlainJavaSweep implements AutoCloseable {
             AdlQueue book = l.books.computeIfAbsent(other, s -> AdlQueue.of(p.symbol(), s,
                     candidatesOf.apply(p.symbol(), s).stream()
                             .filter(c -> !liquidated.contains(c.position().accountId())).toList(),
-                    AdlEligibility.ALL));
+                    AdlEligibility.ALL, new AdlReassessment(RANKING, markets.values())));
             AdlAllocation allocation = book.allocate(plan.quantity(), plan.price(), p.accountId());
             for (AdlFill fill : allocation.fills()) {
                 actions.add(new AutoDeleverage(fill.account(), fill.symbol(), fill.counterparty(), fill.quantity(),
