@@ -427,7 +427,7 @@ public final class MarketSweep implements AutoCloseable {
 
     private static AccountRisk withRank(AccountRisk a, int rank) {
         return new AccountRisk(a.accountId(), a.marginMode(), a.walletBalance(), a.unrealizedPnl(), a.equity(),
-                a.maintenanceMargin(), a.marginRatio(), a.bankrupt(), rank, a.account());
+                a.maintenanceMargin(), a.marginRatio(), a.bankrupt(), a.weakestPoolEquity(), rank, a.account());
     }
 
     /**
@@ -499,7 +499,7 @@ public final class MarketSweep implements AutoCloseable {
             return a.bankrupt() ? -1 : 1;
         }
         if (a.bankrupt()) {
-            int c = a.equity().compareTo(b.equity());
+            int c = a.weakestPoolEquity().compareTo(b.weakestPoolEquity());
             if (c != 0) {
                 return c;
             }

@@ -330,7 +330,8 @@ final class PlainJavaSweep implements AutoCloseable {
             for (int i = 0; i < risks.length; i++) {
                 AccountRisk a = risks[i];
                 out[i] = new AccountRisk(a.accountId(), a.marginMode(), a.walletBalance(), a.unrealizedPnl(), a.equity(),
-                        a.maintenanceMargin(), a.marginRatio(), a.bankrupt(), bookRank[i], a.account());
+                        a.maintenanceMargin(), a.marginRatio(), a.bankrupt(), a.weakestPoolEquity(), bookRank[i],
+                        a.account());
             }
             return out;
         };
