@@ -191,10 +191,19 @@ final class PlainJavaSweep implements AutoCloseable {
         }
         // slices, liquidations, reduce-only
         Instant until = snapshot.asOf().plusSeconds(SLICE_COOLDOWN_SECONDS);
+        // a cross account with one large close is sliced whole: its other positions go in the same proportion
+        Set<String> slicedCross = new HashSet<>();
+        for (Plan plan : plans) {
+            if (!plan.poolBankrupt() && plan.position().marginMode() == MarginMode.CROSS
+                    && plan.quantity().multiply(plan.position().markPrice()).compareTo(SLICE_NOTIONAL) >= 0) {
+                slicedCross.add(plan.position().accountId());
+            }
+        }
         for (int k = 0; k < plans.size(); k++) {
             Plan plan = plans.get(k);
             BigDecimal closeNotional = plan.quantity().multiply(plan.position().markPrice());
-            if (!plan.poolBankrupt() && closeNotional.compareTo(SLICE_NOTIONAL) >= 0) {
+            if (!plan.poolBankrupt() && (closeNotional.compareTo(SLICE_NOTIONAL) >= 0
+                    || slicedCross.contains(plan.position().accountId()))) {
                 BigDecimal lots = plan.position().size().multiply(SLICE_FRACTION).divideToIntegralValue(LOT_SIZE);
                 BigDecimal slice = lots.multiply(LOT_SIZE).min(plan.quantity());
                 BigDecimal notional = slice.multiply(plan.position().markPrice());
