@@ -15,12 +15,11 @@ import com.deleverage.engine.math.AdlFill;
 import com.deleverage.engine.math.AdlQueue;
 import com.deleverage.engine.math.AdlRanking;
 import com.deleverage.engine.math.AdlScore;
+import com.deleverage.engine.math.DownTierClose;
 import com.deleverage.engine.math.FundingRate;
 import com.deleverage.engine.math.InsuranceFundMath;
-import com.deleverage.engine.math.MarginRatio;
 import com.deleverage.engine.math.PartialLiquidation;
 import com.deleverage.engine.math.SocializedLoss;
-import com.deleverage.engine.math.TierTable;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.InsuranceFund;
 import com.deleverage.engine.model.MarginMode;
@@ -360,16 +359,13 @@ final class PlainJavaSweep implements AutoCloseable {
             return;
         }
         liquidated.add(accountId);
-        if (!bankrupt && positions.size() == 1) {
-            PositionRisk p = positions.get(0);
-            List<com.deleverage.engine.model.RiskTier> tiers = markets.get(p.symbol()).riskTiers();
-            BigDecimal q = PartialLiquidation.quantityToClose(p, tiers, PARTIAL_TARGET_RATIO, LOT_SIZE);
-            if (q.signum() > 0 && q.compareTo(p.size()) < 0
-                    && MarginRatio.below(TierTable.maintenanceMargin(tiers, p.size().subtract(q).multiply(p.markPrice())),
-                    p.equity().subtract(FEE_RATE.multiply(q).multiply(p.markPrice())), PARTIAL_TARGET_RATIO)) {
-                BigDecimal notional = q.multiply(p.markPrice());
-                plans.add(new Plan(p, "DOWN_TIER", q, p.markPrice(), FEE_RATE.multiply(notional), false, rank,
-                        "margin ratio " + ratio.toPlainString() + ": closing " + q.toPlainString() + " of "
+        if (!bankrupt) {
+            for (DownTierClose close : PartialLiquidation.bestDownTier(positions, markets.values(), PARTIAL_TARGET_RATIO,
+                    LOT_SIZE, FEE_RATE)) {
+                PositionRisk p = close.position();
+                BigDecimal notional = close.quantity().multiply(p.markPrice());
+                plans.add(new Plan(p, "DOWN_TIER", close.quantity(), p.markPrice(), FEE_RATE.multiply(notional), false, rank,
+                        "margin ratio " + ratio.toPlainString() + ": closing " + close.quantity().toPlainString() + " of "
                                 + p.size().toPlainString()));
                 return;
             }
