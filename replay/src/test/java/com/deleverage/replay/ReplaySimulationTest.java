@@ -88,6 +88,9 @@ class ReplaySimulationTest {
                     AccountRisk( accountId == "L1", bankrupt )
                 then
                     insert(new SocializeLoss("S1", "BTCUSDT", new BigDecimal("450"), "test"));
+                    // The decision must settle the whole deficit of 1 x (99,000 - 98,000) = 1,000 (the engine's
+                    // conservation check); the replay pays market deficits from its own fund and ignores draws.
+                    insert(new InsuranceFundDraw("L1", "BTCUSDT", new BigDecimal("550"), "test"));
                 end
                 """);
         ReplayPolicy adl = policy("adl", LIQUIDATE_AT_BANKRUPTCY + """

@@ -16,6 +16,11 @@ public final class EvaluationFailedException extends RuntimeException {
         EVALUATION_LIMIT,
         /** A rule's action threw an exception. */
         RULE_ERROR,
+        /**
+         * The decision settles the deficits of the positions it takes over with more or less than they amount to
+         * ({@link DeficitConservation}): a loss would vanish or be charged twice.
+         */
+        DEFICIT_NOT_CONSERVED,
         /** The rule set has no active version. */
         NO_ACTIVE_VERSION
     }

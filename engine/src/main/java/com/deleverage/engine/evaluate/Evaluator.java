@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Evaluates one snapshot with one compiled version: validates the snapshot, assesses every account and
@@ -76,6 +77,7 @@ public final class Evaluator {
         try {
             // Inserting facts evaluates conditions, firing runs actions: both are policy code, so both run metered.
             Sandbox.run(monitor.budget().meter(), () -> insertAndFire(version, snapshot, assessment, session, monitor));
+            DeficitConservation.require(monitor.actions(), positionsOf(assessment));
             Map<String, AdlLights> lights = new HashMap<>();
             for (Object fact : session.getObjects(o -> o instanceof AdlLights)) {
                 AdlLights l = (AdlLights) fact;
@@ -141,6 +143,13 @@ public final class Evaluator {
                     + limits.timeout().toMillis() + " ms after " + monitor.firings() + " rule firings; last fired: \""
                     + monitor.firingRule() + "\"", null);
         }
+    }
+
+    /** Each position's figures by account and market, for the conservation check. */
+    private static BiFunction<String, String, PositionRisk> positionsOf(Assessment assessment) {
+        Map<String, PositionRisk> byKey = new HashMap<>();
+        assessment.positions().forEach(p -> byKey.put(p.accountId() + "\u0000" + p.symbol(), p));
+        return (account, symbol) -> byKey.get(account + "\u0000" + symbol);
     }
 
     private static List<AccountResult> results(Assessment assessment, Map<String, AdlLights> lights) {

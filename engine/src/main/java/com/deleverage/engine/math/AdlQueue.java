@@ -5,10 +5,12 @@ import com.deleverage.engine.model.Side;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The auto-deleveraging queue of one market side (BitMEX, Binance, Bybit): eligible positions ordered by
@@ -16,35 +18,52 @@ import java.util.Map;
  *
  * <p>The queue is mutable and belongs to one evaluation: {@link #allocate} reduces the remaining size of
  * the positions it takes from, so a second bankruptcy on the same market continues where the first left
- * off. The order itself is fixed when the queue is built (scores are not recomputed after a fill); fully
- * taken positions leave the queue, and {@link #standings()} reflects the remaining sizes.
+ * off. After every fill the position that gave is scored again with the queue's {@link AdlRescoring} and put
+ * back in its place (the domain's rule: the rest stay and are re-ranked); fully taken positions leave the
+ * queue, and {@link #standings()} reflects the remaining sizes.
  */
 public final class AdlQueue {
     private static final BigDecimal QUANTILE_STEPS = BigDecimal.valueOf(5);
     private static final int TOP_QUANTILE = 4;
-    private static final Comparator<AdlCandidate> DELEVERAGED_FIRST = Comparator
-            .comparing(AdlCandidate::score, Comparator.reverseOrder())
-            .thenComparing(candidate -> candidate.position().accountId());
+    private static final Comparator<Entry> DELEVERAGED_FIRST = Comparator
+            .comparing((Entry entry) -> entry.candidate().score(), Comparator.reverseOrder())
+            .thenComparing(entry -> entry.candidate().position().accountId());
+
+    /** A queued position and the base units it still has to give. */
+    private record Entry(AdlCandidate candidate, BigDecimal remaining) {
+    }
 
     private final String symbol;
     private final Side side;
-    private final List<AdlCandidate> order;
-    private final BigDecimal[] remaining;
+    private final AdlRescoring rescoring;
+    private final List<Entry> order;
 
-    private AdlQueue(String symbol, Side side, List<AdlCandidate> order) {
+    private AdlQueue(String symbol, Side side, AdlRescoring rescoring, List<Entry> order) {
         this.symbol = symbol;
         this.side = side;
+        this.rescoring = rescoring;
         this.order = order;
-        this.remaining = order.stream().map(candidate -> candidate.position().size()).toArray(BigDecimal[]::new);
     }
 
     /**
-     * Builds the queue of {@code side} positions in {@code symbol} from scored candidates.
+     * Builds the queue of {@code side} positions in {@code symbol} from scored candidates; scores stay as built
+     * ({@link AdlRescoring#KEEP}).
      *
      * @throws IllegalArgumentException if a candidate belongs to another market or side
      */
     public static AdlQueue of(String symbol, Side side, List<AdlCandidate> candidates, AdlEligibility eligibility) {
-        List<AdlCandidate> order = new ArrayList<>();
+        return of(symbol, side, candidates, eligibility, AdlRescoring.KEEP);
+    }
+
+    /**
+     * Builds the queue of {@code side} positions in {@code symbol} from scored candidates, re-ranked after every
+     * fill with {@code rescoring}.
+     *
+     * @throws IllegalArgumentException if a candidate belongs to another market or side
+     */
+    public static AdlQueue of(String symbol, Side side, List<AdlCandidate> candidates, AdlEligibility eligibility,
+                              AdlRescoring rescoring) {
+        List<Entry> order = new ArrayList<>();
         for (AdlCandidate candidate : candidates) {
             AssessedPosition position = candidate.position();
             if (!position.symbol().equals(symbol) || position.side() != side) {
@@ -52,11 +71,11 @@ public final class AdlQueue {
                         + position.accountId() + " offered to the " + side + " " + symbol + " ADL queue");
             }
             if (eligibility == AdlEligibility.ALL || position.unrealizedPnl().signum() > 0) {
-                order.add(candidate);
+                order.add(new Entry(candidate, position.size()));
             }
         }
         order.sort(DELEVERAGED_FIRST);
-        return new AdlQueue(symbol, side, order);
+        return new AdlQueue(symbol, side, Objects.requireNonNull(rescoring, "rescoring"), order);
     }
 
     /**
@@ -78,7 +97,7 @@ public final class AdlQueue {
                 if (account == null) {
                     throw new IllegalArgumentException("no account " + position.accountId() + " for its position");
                 }
-                candidates.add(new AdlCandidate(position, AdlScore.of(ranking, position, account)));
+                candidates.add(new AdlCandidate(position, account, AdlScore.of(ranking, position, account)));
             }
         }
         return of(symbol, side, candidates, AdlEligibility.PROFITABLE);
@@ -95,8 +114,8 @@ public final class AdlQueue {
     /** Base units still available for deleveraging along the whole queue. */
     public BigDecimal remainingQuantity() {
         BigDecimal total = BigDecimal.ZERO;
-        for (BigDecimal size : remaining) {
-            total = total.add(size);
+        for (Entry entry : order) {
+            total = total.add(entry.remaining());
         }
         return total;
     }
@@ -112,24 +131,21 @@ public final class AdlQueue {
         BigDecimal total = remainingQuantity();
         List<AdlStanding> standings = new ArrayList<>();
         BigDecimal before = BigDecimal.ZERO;
-        for (int i = 0; i < order.size(); i++) {
-            if (remaining[i].signum() == 0) {
-                continue;
-            }
+        for (Entry entry : order) {
             int quantile = TOP_QUANTILE - before.multiply(QUANTILE_STEPS).divideToIntegralValue(total).intValueExact();
-            AdlCandidate candidate = order.get(i);
+            AdlCandidate candidate = entry.candidate();
             standings.add(new AdlStanding(candidate.position().accountId(), symbol, candidate.score(), quantile,
                     standings.size() + 1));
-            before = before.add(remaining[i]);
+            before = before.add(entry.remaining());
         }
         return standings;
     }
 
     /**
-     * Covers a bankrupt position of the opposite side: walks the queue taking
-     * {@code min(still to cover, remaining size)} from each position, all at the bankrupt position's
-     * bankruptcy price, and reduces the positions' remaining sizes. An account is never deleveraged against
-     * itself.
+     * Covers a bankrupt position of the opposite side: takes {@code min(still to cover, remaining size)} from
+     * the head of the queue, all at the bankrupt position's bankruptcy price, re-ranks the position that gave
+     * (if anything is left of it) and takes from the new head, until the position is covered or the queue is
+     * empty. An account is never deleveraged against itself.
      *
      * @param bankruptQuantity base units to cover, at least 0
      * @param bankruptcyPrice  the bankrupt position's bankruptcy price, quote per base unit
@@ -141,16 +157,33 @@ public final class AdlQueue {
         }
         BigDecimal toCover = bankruptQuantity;
         List<AdlFill> fills = new ArrayList<>();
-        for (int i = 0; i < order.size() && toCover.signum() > 0; i++) {
-            String account = order.get(i).position().accountId();
-            if (remaining[i].signum() == 0 || account.equals(bankruptAccount)) {
-                continue;
-            }
-            BigDecimal taken = toCover.min(remaining[i]);
-            remaining[i] = remaining[i].subtract(taken);
+        int head = headFor(bankruptAccount);
+        while (toCover.signum() > 0 && head < order.size()) {
+            Entry entry = order.remove(head);
+            String account = entry.candidate().position().accountId();
+            BigDecimal taken = toCover.min(entry.remaining());
             toCover = toCover.subtract(taken);
             fills.add(new AdlFill(account, symbol, bankruptAccount, taken, bankruptcyPrice));
+            BigDecimal left = entry.remaining().subtract(taken);
+            if (left.signum() > 0) {
+                requeue(new Entry(rescoring.afterFill(entry.candidate(), taken, bankruptcyPrice), left));
+            }
+            head = headFor(bankruptAccount);
         }
         return new AdlAllocation(fills, toCover);
+    }
+
+    /** The first place whose position is not the bankrupt account's own. */
+    private int headFor(String bankruptAccount) {
+        int i = 0;
+        while (i < order.size() && order.get(i).candidate().position().accountId().equals(bankruptAccount)) {
+            i++;
+        }
+        return i;
+    }
+
+    private void requeue(Entry entry) {
+        int at = Collections.binarySearch(order, entry, DELEVERAGED_FIRST);
+        order.add(at < 0 ? -at - 1 : at, entry);
     }
 }

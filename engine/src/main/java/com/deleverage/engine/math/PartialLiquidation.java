@@ -1,9 +1,13 @@
 package com.deleverage.engine.math;
 
+import com.deleverage.engine.model.Market;
 import com.deleverage.engine.model.RiskTier;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tiered (partial) liquidation, the BitMEX / Bybit ladder and OKX's "down to a lower tier": rather than
@@ -70,6 +74,47 @@ public final class PartialLiquidation {
             }
         }
         return size;
+    }
+
+    /**
+     * The one down-tier close that rescues a margin pool, if any: for each position of the pool the smallest
+     * close that brings it to a lower tier ({@link #quantityToClose(AssessedPosition, List, BigDecimal, BigDecimal)}),
+     * kept when it leaves part of the position open and the pool then meets the target <em>after</em> paying
+     * {@code feeRate} on the closed notional out of its equity; of those, the one whose tier step returns the
+     * most maintenance margin (Bybit, OKX: the position whose risk-limit step frees the most margin is reduced
+     * first), ties by symbol. The other positions stay as they are.
+     *
+     * @param pool    the positions of one margin pool (a cross account's, or one isolated position)
+     * @param markets the markets of those positions (others are ignored)
+     * @param feeRate liquidation fee as a fraction of the closed notional
+     * @return the chosen close, or an empty list when no single down-tier close is enough
+     */
+    public static List<DownTierClose> bestDownTier(Collection<? extends AssessedPosition> pool, Collection<Market> markets,
+                                                   BigDecimal targetRatio, BigDecimal lotSize, BigDecimal feeRate) {
+        Map<String, List<RiskTier>> tiers = new HashMap<>();
+        markets.forEach(m -> tiers.put(m.symbol(), m.riskTiers()));
+        DownTierClose best = null;
+        for (AssessedPosition position : pool) {
+            List<RiskTier> table = tiers.get(position.symbol());
+            BigDecimal quantity = quantityToClose(position, table, targetRatio, lotSize);
+            if (quantity.signum() <= 0 || quantity.compareTo(position.size()) >= 0) {
+                continue;
+            }
+            BigDecimal restMargin = TierTable.maintenanceMargin(table, position.size().subtract(quantity)
+                    .multiply(position.markPrice()));
+            BigDecimal poolMargin = position.poolMaintenanceMargin().subtract(position.maintenanceMargin()).add(restMargin);
+            BigDecimal equityAfterFee = position.equity().subtract(feeRate.multiply(quantity).multiply(position.markPrice()));
+            if (!MarginRatio.below(poolMargin, equityAfterFee, targetRatio)) {
+                continue;
+            }
+            DownTierClose close = new DownTierClose(position, quantity, position.maintenanceMargin().subtract(restMargin));
+            if (best == null || close.returnedMargin().compareTo(best.returnedMargin()) > 0
+                    || close.returnedMargin().compareTo(best.returnedMargin()) == 0
+                    && position.symbol().compareTo(best.position().symbol()) < 0) {
+                best = close;
+            }
+        }
+        return best == null ? List.of() : List.of(best);
     }
 
     /**

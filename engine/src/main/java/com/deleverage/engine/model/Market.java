@@ -1,6 +1,7 @@
 package com.deleverage.engine.model;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,7 +16,10 @@ import java.util.Objects;
  * @param priceChangePct1h  mark price change over the last hour as a fraction (-0.094 = -9.4%), or null
  * @param realizedVol1h     realised volatility over the last hour as a fraction, or null
  * @param fundingPremium    premium index of the current funding interval as a fraction, or null
- * @param riskTiers         the market's risk-limit table, ordered by notional, without gaps or overlaps
+ * @param riskTiers         the market's risk-limit table, ordered by notional, without gaps or overlaps; a tier
+ *                          given without its maintenance amount gets Binance's, the one that keeps the margin
+ *                          continuous at its floor: {@code cum_i = cum_(i-1) + floor_i x (rate_i - rate_(i-1))},
+ *                          0 for the first tier
  */
 public record Market(String symbol, BigDecimal markPrice, BigDecimal indexPrice, BigDecimal openInterest,
                      BigDecimal priceChangePct1h, BigDecimal realizedVol1h, BigDecimal fundingPremium,
@@ -23,6 +27,23 @@ public record Market(String symbol, BigDecimal markPrice, BigDecimal indexPrice,
     public Market {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(markPrice, "markPrice");
-        riskTiers = List.copyOf(riskTiers == null ? List.of() : riskTiers);
+        riskTiers = withMaintenanceAmounts(riskTiers == null ? List.of() : riskTiers);
+    }
+
+    /** The tiers with every missing maintenance amount derived from the rates (Binance's {@code cum}). */
+    private static List<RiskTier> withMaintenanceAmounts(List<RiskTier> tiers) {
+        List<RiskTier> out = new ArrayList<>(tiers.size());
+        RiskTier previous = null;
+        for (RiskTier tier : tiers) {
+            if (tier != null && tier.maintenanceAmount() == null) {
+                BigDecimal amount = previous == null ? BigDecimal.ZERO : previous.maintenanceAmount()
+                        .add(tier.notionalFloor().multiply(tier.maintenanceMarginRate().subtract(previous.maintenanceMarginRate())));
+                tier = new RiskTier(tier.notionalFloor(), tier.notionalCap(), tier.maintenanceMarginRate(), amount,
+                        tier.maxLeverage());
+            }
+            out.add(tier);
+            previous = tier;
+        }
+        return List.copyOf(out);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param notionalFloor         lower bound of the tier's notional, quote currency (exclusive except for the first tier)
  * @param notionalCap           upper bound of the tier's notional, quote currency (inclusive)
  * @param maintenanceMarginRate maintenance margin rate as a fraction (0.004 = 0.4%)
- * @param maintenanceAmount     amount subtracted so the margin is continuous across tiers (Binance {@code cum})
+ * @param maintenanceAmount     amount subtracted so the margin is continuous across tiers (Binance {@code cum});
+ *                              null when not given: the {@link Market} the tier belongs to derives it
  * @param maxLeverage           the highest leverage allowed in this tier
  */
 public record RiskTier(BigDecimal notionalFloor, BigDecimal notionalCap, BigDecimal maintenanceMarginRate,
@@ -21,7 +22,6 @@ public record RiskTier(BigDecimal notionalFloor, BigDecimal notionalCap, BigDeci
         Objects.requireNonNull(notionalFloor, "notionalFloor");
         Objects.requireNonNull(notionalCap, "notionalCap");
         Objects.requireNonNull(maintenanceMarginRate, "maintenanceMarginRate");
-        maintenanceAmount = maintenanceAmount == null ? BigDecimal.ZERO : maintenanceAmount;
     }
 
     /** Whether a notional falls in this tier ({@code floor < N <= cap}, or N = floor = 0 for the first tier). */

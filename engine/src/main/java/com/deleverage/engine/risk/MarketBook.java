@@ -110,7 +110,8 @@ public final class MarketBook {
         for (int k = 0; k < size; k++) {
             PositionRisk p = positions.apply(k);
             if (p.side() == side && !excludedAccounts.contains(p.accountId())) {
-                out.add(new AdlCandidate(p, AdlScore.of(ranking, p, owners.apply(k))));
+                AccountRisk owner = owners.apply(k);
+                out.add(new AdlCandidate(p, owner, AdlScore.of(ranking, p, owner)));
             }
         }
         return out;

@@ -81,6 +81,7 @@ public final class RiskAssessor {
         boolean cross = account.marginMode() == MarginMode.CROSS;
         BigDecimal accountEquity = account.walletBalance().add(totalPnl);
         BigDecimal worstIsolatedRatio = null;
+        BigDecimal weakestIsolatedEquity = null;
         boolean anyIsolatedBankrupt = false;
         for (int i = 0; i < n; i++) {
             Position p = account.positions().get(i);
@@ -107,6 +108,7 @@ public final class RiskAssessor {
             BigDecimal ratio = MarginRatio.of(poolMargin, poolEquity);
             if (!cross) {
                 anyIsolatedBankrupt |= bankrupt;
+                weakestIsolatedEquity = weakestIsolatedEquity == null ? poolEquity : weakestIsolatedEquity.min(poolEquity);
                 if (ratio != null && (worstIsolatedRatio == null || ratio.compareTo(worstIsolatedRatio) > 0)) {
                     worstIsolatedRatio = ratio;
                 }
@@ -132,14 +134,18 @@ public final class RiskAssessor {
             bankrupt = anyIsolatedBankrupt;
             ratio = bankrupt ? null : (worstIsolatedRatio == null ? BigDecimal.ZERO : worstIsolatedRatio);
         }
+        BigDecimal weakestPoolEquity = cross || weakestIsolatedEquity == null ? accountEquity : weakestIsolatedEquity;
         return new AccountRisk(account.id(), account.marginMode(), account.walletBalance(), totalPnl, accountEquity,
-                totalMargin, ratio, bankrupt, 0, account);
+                totalMargin, ratio, bankrupt, weakestPoolEquity, 0, account);
     }
 
-    /** Riskiest first: bankrupt accounts by equity ascending, then margin ratio descending; ties by id. */
+    /**
+     * Riskiest first: bankrupt accounts by the equity of their weakest margin pool ascending (an isolated
+     * position's own pool, not the free wallet beside it), then margin ratio descending; ties by id.
+     */
     static final Comparator<AccountRisk> RISKIEST_FIRST = Comparator
             .comparing((AccountRisk a) -> !a.bankrupt())
-            .thenComparing(a -> a.bankrupt() ? a.equity() : BigDecimal.ZERO)
+            .thenComparing(a -> a.bankrupt() ? a.weakestPoolEquity() : BigDecimal.ZERO)
             .thenComparing(a -> a.marginRatio() == null ? BigDecimal.ZERO : a.marginRatio(), Comparator.reverseOrder())
             .thenComparing(AccountRisk::accountId);
 

@@ -2,6 +2,7 @@ package com.deleverage.engine.sweep;
 
 import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.evaluate.AccountResult;
+import com.deleverage.engine.evaluate.DeficitConservation;
 import com.deleverage.engine.evaluate.EvaluationContext;
 import com.deleverage.engine.evaluate.EvaluationFailedException;
 import com.deleverage.engine.evaluate.Evaluator;
@@ -197,6 +198,7 @@ public final class MarketSweep implements AutoCloseable {
             fire();
             return count;
         });
+        requireConservation();
         last = result(markets.keySet(), accounts.length, positionRisk.length, inserted + markets.size(), start, assessed);
     }
 
@@ -320,6 +322,7 @@ public final class MarketSweep implements AutoCloseable {
             fire();
             return count;
         });
+        requireConservation();
         broken = false;
         last = result(moved, dirtyCount, positionsReassessed, updated, start, assessed);
         return last;
@@ -424,7 +427,7 @@ public final class MarketSweep implements AutoCloseable {
 
     private static AccountRisk withRank(AccountRisk a, int rank) {
         return new AccountRisk(a.accountId(), a.marginMode(), a.walletBalance(), a.unrealizedPnl(), a.equity(),
-                a.maintenanceMargin(), a.marginRatio(), a.bankrupt(), rank, a.account());
+                a.maintenanceMargin(), a.marginRatio(), a.bankrupt(), a.weakestPoolEquity(), rank, a.account());
     }
 
     /**
@@ -496,7 +499,7 @@ public final class MarketSweep implements AutoCloseable {
             return a.bankrupt() ? -1 : 1;
         }
         if (a.bankrupt()) {
-            int c = a.equity().compareTo(b.equity());
+            int c = a.weakestPoolEquity().compareTo(b.weakestPoolEquity());
             if (c != 0) {
                 return c;
             }
@@ -534,6 +537,11 @@ public final class MarketSweep implements AutoCloseable {
         }
     }
 
+    /** No deficit of this tick's decision vanishes (the evaluator checks the same). */
+    private void requireConservation() {
+        DeficitConservation.require(monitor.actions(), (account, symbol) -> positionFigures(account, symbol).orElse(null));
+    }
+
     private SweepResult result(Set<String> moved, int accountsReassessed, int positionsReassessed, int updated,
                                long start, long assessed) {
         long end = System.nanoTime();
@@ -560,13 +568,17 @@ public final class MarketSweep implements AutoCloseable {
 
     /** A position's current figures and ADL standing. */
     public Optional<PositionResult> position(String accountId, String symbol) {
+        return positionFigures(accountId, symbol).map(this::positionResult);
+    }
+
+    private Optional<PositionRisk> positionFigures(String accountId, String symbol) {
         Integer i = accountIndex.get(accountId);
         if (i == null) {
             return Optional.empty();
         }
         for (int j = firstPosition[i]; j < firstPosition[i + 1]; j++) {
             if (accounts[i].positions().get(j - firstPosition[i]).symbol().equals(symbol)) {
-                return Optional.of(positionResult(positionOf(j)));
+                return Optional.of(positionOf(j));
             }
         }
         return Optional.empty();

@@ -18,7 +18,7 @@ class AdlQueueTest {
 
     private static AdlCandidate shortOf(String account, String size, String pnl, String score) {
         PositionRisk position = position(account, "BTCUSDT", "-" + size, "60000", "58000").pnl(pnl).build();
-        return new AdlCandidate(position, d(score));
+        return new AdlCandidate(position, crossAccount(account, "1", "0", "0"), d(score));
     }
 
     /**
@@ -104,6 +104,28 @@ class AdlQueueTest {
     }
 
     @Test
+    void aPositionThatGaveIsRescoredAndTheNextFillGoesToTheNewHead() {
+        // Each fill halves the score of the position that gave (a stand-in for its lower leverage): b gives 1 of
+        // its 2 and falls from 9 to 4.5, behind a (7) and c (7); the next unit goes to a, which falls to 3.5,
+        // then c (7 -> 3.5 after its unit). With a fixed order b would give the first two units, a the third.
+        // (Within one bankruptcy re-ranking changes nothing: every position but the last gives all it has.)
+        AdlRescoring halving = (candidate, quantity, price) -> new AdlCandidate(candidate.position(), candidate.owner(),
+                candidate.score().divide(BigDecimal.TWO));
+        AdlQueue queue = AdlQueue.of("BTCUSDT", Side.SHORT, candidates(), AdlEligibility.PROFITABLE, halving);
+
+        AdlAllocation first = queue.allocate(d("1"), d("61000"), "x");
+        AdlAllocation second = queue.allocate(d("1"), d("61000"), "y");
+        AdlAllocation third = queue.allocate(d("1"), d("61000"), "z");
+
+        assertThat(fills(first)).containsExactly("b 1 @ 61000 vs x");
+        assertThat(fills(second)).containsExactly("a 1 @ 61000 vs y");
+        assertThat(fills(third)).containsExactly("c 1 @ 61000 vs z");
+        // d 5 > b 4.5 > a 3.5 = c 3.5 (ties by id) > f 3 > g 1; 1 + 1 + 1 of 10 taken
+        assertThat(standings(queue)).extracting(s -> s.split(" ")[0]).containsExactly("d", "b", "a", "c", "f", "g");
+        assertThat(queue.remainingQuantity()).isEqualByComparingTo("7");
+    }
+
+    @Test
     void anAccountIsNeverDeleveragedAgainstItself() {
         AdlAllocation allocation = queue().allocate(d("3"), d("61000"), "b");
         // b skipped: a 2 + c 1
@@ -114,9 +136,9 @@ class AdlQueueTest {
     void refusesAPositionOfTheOtherSideOrMarket() {
         PositionRisk longPosition = position("l", "BTCUSDT", "1", "60000", "62000").pnl("2000").build();
         PositionRisk ethShort = position("e", "ETHUSDT", "-1", "3000", "2900").pnl("100").build();
-        assertThatThrownBy(() -> AdlQueue.of("BTCUSDT", Side.SHORT, List.of(new AdlCandidate(longPosition, d("1"))),
+        assertThatThrownBy(() -> AdlQueue.of("BTCUSDT", Side.SHORT, List.of(new AdlCandidate(longPosition, crossAccount("l", "1", "0", "0"), d("1"))),
                 AdlEligibility.ALL)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> AdlQueue.of("BTCUSDT", Side.SHORT, List.of(new AdlCandidate(ethShort, d("1"))),
+        assertThatThrownBy(() -> AdlQueue.of("BTCUSDT", Side.SHORT, List.of(new AdlCandidate(ethShort, crossAccount("e", "1", "0", "0"), d("1"))),
                 AdlEligibility.ALL)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> queue().allocate(d("-1"), d("61000"), "x"))
                 .isInstanceOf(IllegalArgumentException.class);

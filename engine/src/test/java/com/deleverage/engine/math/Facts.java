@@ -27,7 +27,7 @@ final class Facts {
     static AccountRisk crossAccount(String id, String walletBalance, String unrealizedPnl, String maintenanceMargin) {
         BigDecimal equity = d(walletBalance).add(d(unrealizedPnl));
         return new AccountRisk(id, MarginMode.CROSS, d(walletBalance), d(unrealizedPnl), equity,
-                d(maintenanceMargin), null, equity.signum() <= 0, 1, null);
+                d(maintenanceMargin), null, equity.signum() <= 0, equity, 1, null);
     }
 
     static final class PositionBuilder {

@@ -1,5 +1,6 @@
 package com.deleverage.engine.math;
 
+import com.deleverage.engine.model.Market;
 import com.deleverage.engine.model.RiskTier;
 import com.deleverage.engine.risk.PositionRisk;
 import com.deleverage.engine.testing.MarketData;
@@ -84,5 +85,37 @@ class PartialLiquidationTest {
         assertThat(PartialLiquidation.slice(d("10"), PartialLiquidation.DYDX_MAX_PER_BLOCK)).isEqualByComparingTo("1");
         assertThatThrownBy(() -> PartialLiquidation.slice(d("10"), d("0"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PartialLiquidation.slice(d("10"), d("1.5"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * A cross pool of two positions on the same brackets: BTC 10 at 70,000 (MM 3600) and ETH 100 at 7,000 (N 700,000,
+     * MM 3600); pool MM 7200. Down a tier BTC keeps 8.571 (MM 2949.85, returning 650.15) and ETH keeps
+     * 600000 / 7 = 85714.28 -> 85714 lots = 85.714 (N 599,998, MM 2949.99, returning 650.01).
+     */
+    private List<DownTierClose> bestOf(String poolEquity) {
+        PositionRisk btcPosition = position("a", "BTCUSDT", "10", "71000", "70000").margins("3600", poolEquity, "7200").build();
+        PositionRisk ethPosition = position("a", "ETHUSDT", "100", "7100", "7000").margins("3600", poolEquity, "7200").build();
+        return PartialLiquidation.bestDownTier(List.of(ethPosition, btcPosition),
+                List.of(new Market("BTCUSDT", d("70000"), null, null, null, null, null, btc),
+                        new Market("ETHUSDT", d("7000"), null, null, null, null, null, btc)),
+                d("1"), LOT, d("0.005"));
+    }
+
+    @Test
+    void aMultiPositionPoolTrimsThePositionWhoseStepReturnsTheMostMargin() {
+        // Equity 7100 (ratio 7200 / 7100 > 1). BTC: close 1.429, fee 0.005 x 1.429 x 70000 = 500.15;
+        // pool MM 2949.85 + 3600 = 6549.85 < 7100 - 500.15 = 6599.85: enough. ETH: close 14.286, fee 500.01;
+        // 6549.99 < 6599.99: enough too, but it returns 650.01 < 650.15.
+        assertThat(bestOf("7100")).singleElement().satisfies(close -> {
+            assertThat(close.position().symbol()).isEqualTo("BTCUSDT");
+            assertThat(close.quantity()).isEqualByComparingTo("1.429");
+            assertThat(close.returnedMargin()).isEqualByComparingTo("650.15");
+        });
+    }
+
+    @Test
+    void noCloseWhenTheFeeLeavesThePoolShort() {
+        // Equity 7000: BTC's step leaves 6549.85 against 7000 - 500.15 = 6499.85, ETH's 6549.99 against 6499.99.
+        assertThat(bestOf("7000")).isEmpty();
     }
 }

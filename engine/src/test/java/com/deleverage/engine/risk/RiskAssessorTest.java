@@ -15,6 +15,7 @@ import java.util.List;
 import static com.deleverage.engine.testing.Snapshots.BTC_TIERS;
 import static com.deleverage.engine.testing.Snapshots.d;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Figures worked out by hand; the arithmetic is next to each assertion. */
 class RiskAssessorTest {
@@ -100,6 +101,24 @@ class RiskAssessorTest {
         assertThat(account("y").riskRank()).isEqualTo(2);
         assertThat(account("x").riskRank()).isEqualTo(3);
         assertThat(assessment.accounts()).extracting(AccountRisk::accountId).containsExactly("x", "y", "z");
+    }
+
+    @Test
+    void aBankruptIsolatedPoolRanksByItsOwnEquityNotTheFreeWalletBesideIt() {
+        // rich: isolated, free wallet 1,000,000, long 1 BTC @ 106000 with 1000 isolated margin: PnL -11000,
+        // pool equity 1000 - 11000 = -10000 (bankrupt); account equity 1,000,000 + 1000 - 11000 = 990000.
+        Account rich = new Account("rich", d("1000000"), MarginMode.ISOLATED, List.of(
+                new Position("BTCUSDT", d("1"), d("106000"), 100, d("1000"))));
+        Assessment withRich = new RiskAssessor().assess(new Snapshot("t", Instant.parse("2025-10-10T21:15:00Z"),
+                List.of(BTC, ETH), List.of(), List.of(X, Y, Z, rich)));
+        AccountRisk richRisk = withRich.accounts().get(3);
+
+        assertThat(richRisk.equity()).isEqualByComparingTo("990000");
+        assertThat(richRisk.weakestPoolEquity()).isEqualByComparingTo("-10000");
+        // rich's pool at -10000 is riskier than z at -4900 (by account equity it ranked after z)
+        assertThat(withRich.accounts()).extracting(AccountRisk::accountId, AccountRisk::riskRank)
+                .containsExactly(tuple("x", 4), tuple("y", 3), tuple("z", 2), tuple("rich", 1));
+        assertThat(account("z").weakestPoolEquity()).isEqualByComparingTo("-4900"); // cross: the account's equity
     }
 
     @Test

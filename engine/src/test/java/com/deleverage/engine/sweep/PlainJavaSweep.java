@@ -15,12 +15,11 @@ import com.deleverage.engine.math.AdlFill;
 import com.deleverage.engine.math.AdlQueue;
 import com.deleverage.engine.math.AdlRanking;
 import com.deleverage.engine.math.AdlScore;
+import com.deleverage.engine.math.DownTierClose;
 import com.deleverage.engine.math.FundingRate;
 import com.deleverage.engine.math.InsuranceFundMath;
-import com.deleverage.engine.math.MarginRatio;
 import com.deleverage.engine.math.PartialLiquidation;
 import com.deleverage.engine.math.SocializedLoss;
-import com.deleverage.engine.math.TierTable;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.InsuranceFund;
 import com.deleverage.engine.model.MarginMode;
@@ -29,6 +28,7 @@ import com.deleverage.engine.model.Side;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.risk.AccountRisk;
 import com.deleverage.engine.math.AdlStanding;
+import com.deleverage.engine.risk.AdlReassessment;
 import com.deleverage.engine.risk.PositionRisk;
 import com.deleverage.engine.risk.RiskAssessor;
 
@@ -55,8 +55,8 @@ import java.util.stream.IntStream;
  * assessment (parallel chunks, as the sweep), risk ranks, margin-pool classification, margin calls,
  * liquidation plans (down-tier, takeover, close at the mark, slices with their reduce-only), the insurance
  * fund waterfall riskiest first (fees and surpluses credited, drawdown ADL mode, draws, ADL on a lazily
- * built book, the fund for what ADL cannot place, socialised loss), funding rates, and the ADL lights of
- * every position (the policy ranks them every evaluation). Volatility, open-interest and circuit-breaker
+ * built book, the fund for what ADL cannot place, socialised loss, the fund past its balance for the rest),
+ * funding rates, and the ADL lights of every position (the policy ranks them every evaluation). Volatility, open-interest and circuit-breaker
  * checks are per market and need fields the benchmark book does not set, so they are left out.
  *
  * <p>No incremental state: every call evaluates the whole snapshot, which is what a price move of every
@@ -190,10 +190,19 @@ final class PlainJavaSweep implements AutoCloseable {
         }
         // slices, liquidations, reduce-only
         Instant until = snapshot.asOf().plusSeconds(SLICE_COOLDOWN_SECONDS);
+        // a cross account with one large close is sliced whole: its other positions go in the same proportion
+        Set<String> slicedCross = new HashSet<>();
+        for (Plan plan : plans) {
+            if (!plan.poolBankrupt() && plan.position().marginMode() == MarginMode.CROSS
+                    && plan.quantity().multiply(plan.position().markPrice()).compareTo(SLICE_NOTIONAL) >= 0) {
+                slicedCross.add(plan.position().accountId());
+            }
+        }
         for (int k = 0; k < plans.size(); k++) {
             Plan plan = plans.get(k);
             BigDecimal closeNotional = plan.quantity().multiply(plan.position().markPrice());
-            if (!plan.poolBankrupt() && closeNotional.compareTo(SLICE_NOTIONAL) >= 0) {
+            if (!plan.poolBankrupt() && (closeNotional.compareTo(SLICE_NOTIONAL) >= 0
+                    || slicedCross.contains(plan.position().accountId()))) {
                 BigDecimal lots = plan.position().size().multiply(SLICE_FRACTION).divideToIntegralValue(LOT_SIZE);
                 BigDecimal slice = lots.multiply(LOT_SIZE).min(plan.quantity());
                 BigDecimal notional = slice.multiply(plan.position().markPrice());
@@ -215,7 +224,7 @@ final class PlainJavaSweep implements AutoCloseable {
                     for (int i = 0; i < risks.length; i++) {
                         for (PositionRisk p : positionsOf.apply(i)) {
                             if (p.symbol().equals(symbol) && p.side() == side) {
-                                list.add(new AdlCandidate(p, AdlScore.of(RANKING, p, risks[i])));
+                                list.add(new AdlCandidate(p, risks[i], AdlScore.of(RANKING, p, risks[i])));
                             }
                         }
                     }
@@ -262,7 +271,7 @@ final class PlainJavaSweep implements AutoCloseable {
             AdlQueue book = l.books.computeIfAbsent(other, s -> AdlQueue.of(p.symbol(), s,
                     candidatesOf.apply(p.symbol(), s).stream()
                             .filter(c -> !liquidated.contains(c.position().accountId())).toList(),
-                    AdlEligibility.PROFITABLE));
+                    AdlEligibility.ALL, new AdlReassessment(RANKING, markets.values())));
             AdlAllocation allocation = book.allocate(plan.quantity(), plan.price(), p.accountId());
             for (AdlFill fill : allocation.fills()) {
                 actions.add(new AutoDeleverage(fill.account(), fill.symbol(), fill.counterparty(), fill.quantity(),
@@ -300,6 +309,11 @@ final class PlainJavaSweep implements AutoCloseable {
                 SocializedLoss.share(charge, profits, SOCIALIZED_SCALE).forEach((account, share) ->
                         actions.add(new SocializeLoss(account, p.symbol(), share, "the loss of " + p.accountId()
                                 + " is shared pro rata to the winners' profits")));
+                BigDecimal overdraft = rest.subtract(charge).max(BigDecimal.ZERO);
+                if (overdraft.signum() > 0) {
+                    actions.add(new InsuranceFundDraw(p.accountId(), p.symbol(), overdraft, "paid past the fund's balance"));
+                    l.move(l.balance.subtract(overdraft));
+                }
             }
         }
         for (Market m : markets.values()) {
@@ -324,7 +338,8 @@ final class PlainJavaSweep implements AutoCloseable {
             for (int i = 0; i < risks.length; i++) {
                 AccountRisk a = risks[i];
                 out[i] = new AccountRisk(a.accountId(), a.marginMode(), a.walletBalance(), a.unrealizedPnl(), a.equity(),
-                        a.maintenanceMargin(), a.marginRatio(), a.bankrupt(), bookRank[i], a.account());
+                        a.maintenanceMargin(), a.marginRatio(), a.bankrupt(), a.weakestPoolEquity(), bookRank[i],
+                        a.account());
             }
             return out;
         };
@@ -344,16 +359,13 @@ final class PlainJavaSweep implements AutoCloseable {
             return;
         }
         liquidated.add(accountId);
-        if (!bankrupt && positions.size() == 1) {
-            PositionRisk p = positions.get(0);
-            List<com.deleverage.engine.model.RiskTier> tiers = markets.get(p.symbol()).riskTiers();
-            BigDecimal q = PartialLiquidation.quantityToClose(p, tiers, PARTIAL_TARGET_RATIO, LOT_SIZE);
-            if (q.signum() > 0 && q.compareTo(p.size()) < 0
-                    && MarginRatio.below(TierTable.maintenanceMargin(tiers, p.size().subtract(q).multiply(p.markPrice())),
-                    p.equity().subtract(FEE_RATE.multiply(q).multiply(p.markPrice())), PARTIAL_TARGET_RATIO)) {
-                BigDecimal notional = q.multiply(p.markPrice());
-                plans.add(new Plan(p, "DOWN_TIER", q, p.markPrice(), FEE_RATE.multiply(notional), false, rank,
-                        "margin ratio " + ratio.toPlainString() + ": closing " + q.toPlainString() + " of "
+        if (!bankrupt) {
+            for (DownTierClose close : PartialLiquidation.bestDownTier(positions, markets.values(), PARTIAL_TARGET_RATIO,
+                    LOT_SIZE, FEE_RATE)) {
+                PositionRisk p = (PositionRisk) close.position(); // the pool handed in was PositionRisk
+                BigDecimal notional = close.quantity().multiply(p.markPrice());
+                plans.add(new Plan(p, "DOWN_TIER", close.quantity(), p.markPrice(), FEE_RATE.multiply(notional), false, rank,
+                        "margin ratio " + ratio.toPlainString() + ": closing " + close.quantity().toPlainString() + " of "
                                 + p.size().toPlainString()));
                 return;
             }
