@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.security.SecureRandom;
@@ -37,10 +38,21 @@ public class EpochBuildBenchmark {
 
     private List<AccountLiability> owed;
     private final SecureRandom random = new SecureRandom();
+    private final CpuTime cpu = new CpuTime();
 
     @Setup(Level.Trial)
     public void setUp() {
         owed = Ledgers.of(accounts, 20251010);
+    }
+
+    @Setup(Level.Iteration)
+    public void startClock() {
+        cpu.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpu() {
+        cpu.print("build of " + accounts, 1);
     }
 
     @Benchmark

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
@@ -45,6 +46,8 @@ public class ProofVerifyBenchmark {
     private final String[] proofs = new String[PROOFS];
     private String root;
     private int next;
+    private int startedAt;
+    private final CpuTime cpu = new CpuTime();
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -62,6 +65,17 @@ public class ProofVerifyBenchmark {
         }
         System.out.printf("%n%d accounts: depth %d, proof JSON %d bytes on average, tree and salts %d MB on the heap%n",
                 accounts, tree.tree().depth(), bytes / PROOFS, retained >> 20);
+    }
+
+    @Setup(Level.Iteration)
+    public void startClock() {
+        startedAt = next;
+        cpu.start();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpu() {
+        cpu.print("verify at " + accounts, next - startedAt);
     }
 
     /** Heap in use after a full collection: what the tree keeps alive, measured around its build. */
