@@ -1,18 +1,23 @@
 package com.deleverage.admin.approval;
 
 import com.deleverage.admin.executor.RequestExecutors;
+import com.deleverage.admin.problem.ApiProblems;
 import com.deleverage.admin.ruleset.VersionView;
 import com.deleverage.admin.security.Roles;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.security.Principal;
 
 /** {@code POST /rulesets/{name}/versions/{version}/approve}: the second person's approval. */
 @Controller("/api/v1/rulesets")
 @ExecuteOn(RequestExecutors.ADMIN)
+@Tag(name = "approval")
+@ApiProblems.Common
 public class ApprovalController {
     private final ApprovalService approvals;
 
@@ -22,6 +27,9 @@ public class ApprovalController {
 
     @Post("/{name}/versions/{version}/approve")
     @Secured(Roles.POLICY_APPROVER)
+    @Operation(summary = "Approve a validated version: a second person, not its author")
+    @ApiProblems.NotFound
+    @ApiProblems.Conflict
     public VersionView approve(String name, int version, Principal approver) {
         return VersionView.of(approvals.approve(name, version, approver.getName()));
     }

@@ -5,8 +5,9 @@ import com.deleverage.admin.decision.DecisionLogRepository;
 import com.deleverage.admin.decision.DecisionLogWriter;
 import com.deleverage.admin.decision.DecisionRecord;
 import com.deleverage.admin.metrics.PlatformMetrics;
-import com.deleverage.admin.problem.Problem;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.InvalidInput;
+import com.deleverage.admin.refusal.Unavailable;
+import com.deleverage.admin.refusal.Unprocessable;
 import com.deleverage.admin.shadow.ShadowService;
 import com.deleverage.engine.evaluate.Decision;
 import com.deleverage.engine.evaluate.EvaluationFailedException;
@@ -17,13 +18,11 @@ import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.registry.ActiveVersions;
 import com.deleverage.engine.snapshot.InputProblem;
 import com.deleverage.engine.snapshot.InvalidSnapshotException;
-import com.deleverage.engine.snapshot.SnapshotJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,6 @@ import java.util.regex.Pattern;
 public class EvaluationService {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
-    private final SnapshotJson snapshotJson = SnapshotJson.json();
     private final ActiveVersions activeVersions;
     private final Evaluator evaluator;
     private final DecisionLogWriter writer;
@@ -95,50 +93,28 @@ public class EvaluationService {
     }
 
     /** An evaluation without Idempotency-Key: the decision, logged. */
-    public ObjectNode evaluate(String body, String caller) {
-        return evaluate(body, caller, null).response();
+    public ObjectNode evaluate(SnapshotRequest request, String caller) {
+        return evaluate(request, caller, null).response();
     }
 
     /**
      * @param idempotencyKey the caller's Idempotency-Key header, or null
-     * @throws InvalidSnapshotException the body is not a valid snapshot
+     * @throws InvalidSnapshotException the snapshot breaks an input rule
      * @throws EvaluationFailedException the policy failed or the rule set has no active version
-     * @throws ProblemException 400 for a malformed key, 422 for a key reused with another input
+     * @throws InvalidInput for a malformed key
+     * @throws Unprocessable for a key reused with another input
      */
-    public Result evaluate(String body, String caller, String idempotencyKey) {
-        long start = System.nanoTime();
-        String ruleSet = defaultRuleSet;
-        String outcome = "failed";
-        try {
-            if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
-                throw ProblemException.badRequest("the Idempotency-Key header must be 1 to 128 visible ASCII "
-                        + "characters", List.of(new Problem.FieldError("Idempotency-Key", "1 to 128 visible ASCII characters")));
-            }
-            Snapshot snapshot = read(body);
-            ruleSet = snapshot.ruleSet() == null ? defaultRuleSet : snapshot.ruleSet();
-            String inputHash = CanonicalInput.hash(withRuleSet(snapshot, ruleSet));
-            Result result = idempotencyKey == null
-                    ? fresh(decide(snapshot, ruleSet, inputHash, body, caller, null))
-                    : once(snapshot, ruleSet, inputHash, body, caller, idempotencyKey);
-            outcome = "decided";
-            return result;
-        } catch (InvalidSnapshotException e) {
-            outcome = "invalid_input";
-            throw e;
-        } catch (EvaluationFailedException e) {
-            outcome = e.reason() == EvaluationFailedException.Reason.NO_ACTIVE_VERSION ? "no_active_version" : "failed";
-            throw e;
-        } finally {
-            metrics.evaluated(ruleSet, outcome, Duration.ofNanos(System.nanoTime() - start));
+    public Result evaluate(SnapshotRequest request, String caller, String idempotencyKey) {
+        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidInput("the Idempotency-Key header must be 1 to 128 visible ASCII characters",
+                    List.of(new InputProblem("Idempotency-Key", "1 to 128 visible ASCII characters")));
         }
-    }
-
-    private Snapshot read(String body) {
-        Snapshot snapshot = snapshotJson.read(body);
-        if (snapshot == null) {
-            throw new InvalidSnapshotException(List.of(new InputProblem("", "the body is JSON null; send a snapshot object")));
-        }
-        return snapshot;
+        Snapshot snapshot = request.snapshot();
+        String ruleSet = snapshot.ruleSet() == null ? defaultRuleSet : snapshot.ruleSet();
+        String inputHash = CanonicalInput.hash(withRuleSet(snapshot, ruleSet));
+        return idempotencyKey == null
+                ? fresh(decide(snapshot, ruleSet, inputHash, request.json(), caller, null))
+                : once(snapshot, ruleSet, inputHash, request.json(), caller, idempotencyKey);
     }
 
     private Result once(Snapshot snapshot, String ruleSet, String inputHash, String body, String caller, String key) {
@@ -215,8 +191,7 @@ public class EvaluationService {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (TimeoutException e) {
-            throw new ProblemException(Problem.of(503, "Service Unavailable",
-                    "a request with the same Idempotency-Key is still being evaluated; retry shortly"));
+            throw new Unavailable("a request with the same Idempotency-Key is still being evaluated; retry shortly");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -225,8 +200,8 @@ public class EvaluationService {
         }
     }
 
-    private static ProblemException reusedKey(String key) {
-        return ProblemException.unprocessable("Idempotency-Key '" + key + "' was already used for a different "
+    private static Unprocessable reusedKey(String key) {
+        return new Unprocessable("Idempotency-Key '" + key + "' was already used for a different "
                 + "snapshot; a key names one request: use a new key for a new snapshot");
     }
 

@@ -1,5 +1,7 @@
 package com.deleverage.engine.model;
 
+import jakarta.annotation.Nullable;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +19,9 @@ import java.util.Objects;
  * @param fundingPremium    premium index of the current funding interval as a fraction, or null
  * @param riskTiers         the market's risk-limit table, ordered by notional, without gaps or overlaps
  */
-public record Market(String symbol, BigDecimal markPrice, BigDecimal indexPrice, BigDecimal openInterest,
-                     BigDecimal priceChangePct1h, BigDecimal realizedVol1h, BigDecimal fundingPremium,
-                     List<RiskTier> riskTiers) {
+public record Market(String symbol, BigDecimal markPrice, @Nullable BigDecimal indexPrice,
+                     @Nullable BigDecimal openInterest, @Nullable BigDecimal priceChangePct1h,
+                     @Nullable BigDecimal realizedVol1h, @Nullable BigDecimal fundingPremium, List<RiskTier> riskTiers) {
     public Market {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(markPrice, "markPrice");
