@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.security.Principal;
@@ -19,7 +18,6 @@ import java.security.Principal;
 /** Hot swaps: activate an approved version, or roll back to an earlier one. */
 @Controller("/api/v1/rulesets")
 @Secured(Roles.OPERATOR)
-@Tag(name = "activation")
 @ApiProblems.Common
 public class ActivationController {
     private final ActivationService activations;
@@ -31,8 +29,7 @@ public class ActivationController {
     @Post("/{name}/versions/{version}/activate")
     @ExecuteOn(RequestExecutors.ACTIVATION) // compiles when the version was not prepared ahead
     @Operation(summary = "Make an approved version the active one, without a restart")
-    @ApiProblems.NotFound
-    @ApiProblems.Conflict
+    @ApiProblems.NotFoundOrConflict
     @ApiProblems.Unprocessable
     public Activation activate(String name, int version, Principal operator) {
         return activations.activate(name, version, operator.getName());

@@ -8,15 +8,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.security.Principal;
 
 /** {@code POST /rulesets/{name}/versions/{version}/approve}: the second person's approval. */
 @Controller("/api/v1/rulesets")
 @ExecuteOn(RequestExecutors.ADMIN)
-@Tag(name = "approval")
 @ApiProblems.Common
 public class ApprovalController {
     private final ApprovalService approvals;
@@ -25,11 +22,10 @@ public class ApprovalController {
         this.approvals = approvals;
     }
 
+    /** Approves a validated version: a second person, not its author (403 for the author). */
     @Post("/{name}/versions/{version}/approve")
+    @ApiProblems.NotFoundOrConflict
     @Secured(Roles.POLICY_APPROVER)
-    @Operation(summary = "Approve a validated version: a second person, not its author")
-    @ApiProblems.NotFound
-    @ApiProblems.Conflict
     public VersionView approve(String name, int version, Principal approver) {
         return VersionView.of(approvals.approve(name, version, approver.getName()));
     }

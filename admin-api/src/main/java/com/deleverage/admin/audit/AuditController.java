@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -18,7 +17,6 @@ import jakarta.validation.constraints.PositiveOrZero;
 @Controller("/api/v1/audit")
 @ExecuteOn(RequestExecutors.ADMIN)
 @Secured(Roles.AUDITOR)
-@Tag(name = "audit")
 @ApiProblems.Common
 public class AuditController {
     private static final int MAX_PAGE_SIZE = 500;

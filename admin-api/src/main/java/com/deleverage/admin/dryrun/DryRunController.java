@@ -44,7 +44,7 @@ public class DryRunController {
     @Operation(summary = "Compare a validated version with the active one on a snapshot")
     @ApiProblems.RunsAVersion
     public DryRunResult dryRun(String name, int version,
-                               @RequestBody(description = "the snapshot, as for an evaluation (its ruleSet absent or the path's)",
+                               @RequestBody(required = true, description = "the snapshot, as for an evaluation (its ruleSet absent or the path's)",
                                        content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                                schema = @Schema(implementation = Snapshot.class)))
                                @Body SnapshotRequest request, Principal author) {

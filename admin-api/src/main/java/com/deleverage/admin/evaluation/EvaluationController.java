@@ -59,7 +59,7 @@ public class EvaluationController {
     @ApiProblems.Unprocessable
     @ApiProblems.Unavailable
     public HttpResponse<String> evaluate(
-            @RequestBody(description = "the snapshot: markets, insurance funds and accounts at one instant",
+            @RequestBody(required = true, description = "the snapshot: markets, insurance funds and accounts at one instant",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Snapshot.class),
                             examples = @ExampleObject(name = "EvaluationRequest",

@@ -32,10 +32,12 @@ public final class ApiProblems {
     @ApiResponse(responseCode = "404", ref = RESPONSES + "NotFound") public @interface NotFound { }
 
     /**
-     * 409: the state of what the request acts on does not allow it now (a version in the wrong state, another
-     * activation in progress, a replay already finished).
+     * 404 or 409: the object named does not exist, or its state does not allow this now (a version in the wrong
+     * state, another activation in progress, a replay not or already finished).
      */
-    @ApiResponse(responseCode = "409", ref = RESPONSES + "Conflict") public @interface Conflict { }
+    @ApiResponse(responseCode = "404", ref = RESPONSES + "NotFound")
+    @ApiResponse(responseCode = "409", ref = RESPONSES + "Conflict")
+    public @interface NotFoundOrConflict { }
 
     /** 422: a policy could not decide or no longer compiles, or a decision exceeded its limits. */
     @ApiResponse(responseCode = "422", ref = RESPONSES + "Unprocessable") public @interface Unprocessable { }

@@ -69,8 +69,7 @@ public class ReplayController {
     @Operation(summary = "The report of a job that has SUCCEEDED, as JSON")
     @ApiResponse(responseCode = "200", description = "the report (docs/backtesting.md)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/ReplayReport")))
-    @ApiProblems.NotFound
-    @ApiProblems.Conflict
+    @ApiProblems.NotFoundOrConflict
     public String report(String id) {
         ReplayJob job = finished(id);
         return job.reportJson();
@@ -79,8 +78,7 @@ public class ReplayController {
     @Get(value = "/{id}/report.html")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The report of a job that has SUCCEEDED, as a self-contained HTML page with charts")
-    @ApiProblems.NotFound
-    @ApiProblems.Conflict
+    @ApiProblems.NotFoundOrConflict
     public String reportHtml(String id) {
         ReplayJob job = finished(id);
         return job.reportHtml();
@@ -90,8 +88,7 @@ public class ReplayController {
     @Delete("/{id}")
     @Status(HttpStatus.ACCEPTED)
     @Operation(summary = "Cancel a job that has not finished")
-    @ApiProblems.NotFound
-    @ApiProblems.Conflict
+    @ApiProblems.NotFoundOrConflict
     public ReplayJobView cancel(String id, Principal user) {
         ReplayJob job = find(id);
         if (!jobs.cancel(job, user.getName())) {

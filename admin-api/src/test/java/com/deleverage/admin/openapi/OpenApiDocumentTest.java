@@ -121,6 +121,7 @@ class OpenApiDocumentTest {
                 JsonNode schema = body.path("content").path("application/json").path("schema");
                 assertThat(schema.path("$ref").asText()).as(name).startsWith("#/components/schemas/");
                 assertThat(resolve(schema).path("properties").size()).as(name).isPositive();
+                assertThat(body.path("required").asBoolean()).as(name + " body required").isTrue();
             } else {
                 assertThat(body.isMissingNode()).as(name).isTrue();
             }
