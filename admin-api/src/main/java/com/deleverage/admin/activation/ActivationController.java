@@ -38,6 +38,7 @@ public class ActivationController {
     @Post("/{name}/rollback")
     @ExecuteOn(RequestExecutors.ROLLBACK) // a pool of its own: no staging, dry run or activation queues ahead of it
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiProblems.TakesABody
     @Operation(summary = "Return to a version that was active before")
     @ApiProblems.RunsAVersion
     public Activation rollback(String name, @Body @Valid RollbackRequest request, Principal operator) {

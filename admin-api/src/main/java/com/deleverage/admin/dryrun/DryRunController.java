@@ -41,6 +41,7 @@ public class DryRunController {
      */
     @Post("/{name}/versions/{version}/dry-run")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiProblems.TakesABody
     @Operation(summary = "Compare a validated version with the active one on a snapshot")
     @ApiProblems.RunsAVersion
     public DryRunResult dryRun(String name, int version,

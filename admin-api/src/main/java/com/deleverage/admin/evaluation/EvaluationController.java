@@ -49,12 +49,12 @@ public class EvaluationController {
      */
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiProblems.TakesABody
     @Produces(MediaType.APPLICATION_JSON)
     @Secured(Roles.TRADING_SYSTEM)
     @Operation(summary = "Evaluate a snapshot with the active version")
     @ApiResponse(responseCode = "200", description = "the decision, committed to the decision log",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "#/components/schemas/Decision")))
-    @ApiProblems.BadRequest
     @ApiProblems.NotFound
     @ApiProblems.Unprocessable
     @ApiProblems.Unavailable

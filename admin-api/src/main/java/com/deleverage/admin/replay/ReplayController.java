@@ -48,9 +48,9 @@ public class ReplayController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiProblems.TakesABody
     @Status(HttpStatus.ACCEPTED)
     @Operation(summary = "Submit a replay of versions over a price path; it runs as a job")
-    @ApiProblems.BadRequest
     public HttpResponse<ReplayJobView> submit(@Body ReplaySubmission submission, Principal user) {
         ReplayJob job = jobs.submit(submission, user.getName());
         ReplayJobView view = job.view();

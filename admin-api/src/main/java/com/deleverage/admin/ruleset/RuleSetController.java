@@ -49,13 +49,13 @@ public class RuleSetController {
     @Post("/{name}/versions")
     @ExecuteOn(RequestExecutors.COMPILE) // validation compiles the version and runs its scenarios: seconds of CPU
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiProblems.TakesABody
     @Secured(Roles.POLICY_AUTHOR)
     @Operation(summary = "Stage a version: store it and validate it (lint, compile, scenarios)")
     @ApiResponse(responseCode = "201", description = "the new version with its files and findings, VALIDATED or "
             + "REJECTED; Location names it", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "a version with the same files already exists: that version",
             useReturnTypeSchema = true)
-    @ApiProblems.BadRequest
     public HttpResponse<VersionView> stage(String name, @Body StageRequest request, Principal author) {
         StagedVersion staged = staging.stage(name, request.comment(), request.files(), author.getName());
         RuleSetVersion version = staged.version();

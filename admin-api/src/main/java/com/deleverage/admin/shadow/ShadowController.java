@@ -50,6 +50,7 @@ public class ShadowController {
     @Put
     @ExecuteOn(RequestExecutors.COMPILE) // compiles the shadowed version before the run starts
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiProblems.TakesABody
     @Secured(Roles.OPERATOR)
     @Operation(summary = "Put a validated version in shadow beside the active one")
     @ApiProblems.RunsAVersion

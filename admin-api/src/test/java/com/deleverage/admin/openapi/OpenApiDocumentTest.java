@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The OpenAPI document the platform serves is the contract of docs/api.md: every operation with the statuses it
- * really answers (the table below is docs/api.md's, plus 401, 403 and 429, which every endpoint may answer), a
+ * really answers (the table below is docs/api.md's, plus 401, 403 and 429, which every endpoint may answer, and 413
+ * and 415 for those that take a body), a
  * schema for every request and response body, problem+json for every error, and an evaluation example that
  * evaluates to the README's worked decision.
  */
@@ -38,6 +39,8 @@ class OpenApiDocumentTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> EVERY_ENDPOINT = Set.of("401", "403", "429");
+    /** A body too large (413) or not JSON (415). */
+    private static final Set<String> EVERY_BODY = Set.of("413", "415");
     private static final Map<String, Set<String>> STATUSES = Map.ofEntries(
             entry("post /api/v1/rulesets/{name}/versions", Set.of("201", "200", "400")),
             entry("get /api/v1/rulesets", Set.of("200")),
@@ -87,6 +90,9 @@ class OpenApiDocumentTest {
         STATUSES.forEach((name, statuses) -> {
             Set<String> all = new TreeSet<>(statuses);
             all.addAll(EVERY_ENDPOINT);
+            if (WITH_BODY.contains(name)) {
+                all.addAll(EVERY_BODY);
+            }
             expected.put(name, all);
         });
         assertThat(listed).isEqualTo(expected);
