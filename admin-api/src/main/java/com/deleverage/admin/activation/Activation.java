@@ -1,5 +1,7 @@
 package com.deleverage.admin.activation;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -7,6 +9,6 @@ import java.time.Instant;
  *
  * @param previousVersion the version active before, or null for the first activation
  */
-public record Activation(String ruleSet, int version, String hash, Integer previousVersion, ActivationKind kind,
-                         String actor, String reason, Instant activatedAt) {
+public record Activation(String ruleSet, int version, String hash, @Nullable Integer previousVersion,
+                         ActivationKind kind, String actor, @Nullable String reason, Instant activatedAt) {
 }

@@ -4,7 +4,9 @@ import com.deleverage.admin.audit.AuditAction;
 import com.deleverage.admin.audit.AuditEvent;
 import com.deleverage.admin.audit.AuditLog;
 import com.deleverage.admin.db.Database;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.Conflict;
+import com.deleverage.admin.refusal.NotFound;
+import com.deleverage.admin.refusal.Unprocessable;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.RuleSetRow;
 import com.deleverage.admin.ruleset.RuleSetVersion;
@@ -84,18 +86,18 @@ public class ActivationService {
                 }
             }
             if (row.activeVersion() == null) {
-                throw ProblemException.conflict("rule set '" + ruleSet + "' has no active version to roll back from");
+                throw new Conflict("rule set '" + ruleSet + "' has no active version to roll back from");
             }
             int target = toVersion != null ? toVersion : database.inTransaction(
                     c -> RollbackTarget.of(events.history(c, ruleSet), row.activeVersion()))
-                    .orElseThrow(() -> ProblemException.conflict("rule set '" + ruleSet + "' has no earlier active "
+                    .orElseThrow(() -> new Conflict("rule set '" + ruleSet + "' has no earlier active "
                             + "version that was not rolled back away from; name one with toVersion"));
             RuleSetVersion version = version(ruleSet, target);
             if (version.version() == row.activeVersion()) {
-                throw ProblemException.conflict(ruleSet + " v" + target + " is already the active version");
+                throw new Conflict(ruleSet + " v" + target + " is already the active version");
             }
             if (version.state() != VersionState.RETIRED) {
-                throw ProblemException.conflict(ruleSet + " v" + target + " is " + version.state()
+                throw new Conflict(ruleSet + " v" + target + " is " + version.state()
                         + " and was never active; a rollback returns to a version that was active before "
                         + "(use activate for an approved version)");
             }
@@ -105,7 +107,7 @@ public class ActivationService {
 
     private static Activation repeated(Activation done, Integer toVersion, String idempotencyKey) {
         if (toVersion != null && toVersion != done.version()) {
-            throw ProblemException.unprocessable("Idempotency-Key '" + idempotencyKey + "' was already used for the "
+            throw new Unprocessable("Idempotency-Key '" + idempotencyKey + "' was already used for the "
                     + "rollback to v" + done.version() + "; use a new key for another rollback");
         }
         return done;
@@ -119,7 +121,7 @@ public class ActivationService {
                     ? ruleSet + " v" + number + " is already the active version"
                     : ruleSet + " v" + number + " is " + version.state() + "; only an APPROVED version can be activated";
             auditLog.append(new AuditEvent(actor, AuditAction.ACTIVATION_REFUSED, ruleSet, number, version.hash(), why));
-            throw ProblemException.conflict(why);
+            throw new Conflict(why);
         }
         return switchTo(row, version, kind, actor, reason, null);
     }
@@ -135,7 +137,7 @@ public class ActivationService {
         try {
             database.inTransaction(connection -> {
                 if (!events.switchActive(connection, ruleSet, target.version(), row.activationCount())) {
-                    throw ProblemException.conflict("another activation of rule set '" + ruleSet
+                    throw new Conflict("another activation of rule set '" + ruleSet
                             + "' completed meanwhile; read the rule set again and retry");
                 }
                 repository.markActive(connection, ruleSet, target.version(), row.activeVersion(), now);
@@ -174,18 +176,18 @@ public class ActivationService {
 
     private RuleSetRow ruleSetRow(String ruleSet) {
         return repository.ruleSet(ruleSet)
-                .orElseThrow(() -> ProblemException.notFound("no rule set '" + ruleSet + "'"));
+                .orElseThrow(() -> new NotFound("no rule set '" + ruleSet + "'"));
     }
 
     private RuleSetVersion version(String ruleSet, int version) {
         return repository.find(ruleSet, version)
-                .orElseThrow(() -> ProblemException.notFound("rule set '" + ruleSet + "' has no version " + version));
+                .orElseThrow(() -> new NotFound("rule set '" + ruleSet + "' has no version " + version));
     }
 
     private <T> T withLock(String ruleSet, Supplier<T> work) {
         ReentrantLock lock = locks.tryLock(ruleSet);
         if (lock == null) {
-            throw ProblemException.conflict("an activation of rule set '" + ruleSet
+            throw new Conflict("an activation of rule set '" + ruleSet
                     + "' is in progress; retry when it has finished");
         }
         try {

@@ -1,7 +1,6 @@
 package com.deleverage.admin.activation;
 
-import com.deleverage.admin.problem.ProblemException;
-import com.deleverage.admin.ruleset.FindingView;
+import com.deleverage.admin.refusal.Unprocessable;
 import com.deleverage.admin.ruleset.ValidationReportLimits;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.engine.compile.Compilation;
@@ -39,7 +38,7 @@ public class VersionBuilder {
         this.clock = clock;
     }
 
-    /** @throws ProblemException 422 when the stored version no longer compiles or fails at once (nothing is swapped) */
+    /** @throws Unprocessable when the stored version no longer compiles or fails at once (nothing is swapped) */
     public CompiledVersion build(String ruleSet, int version, String expectedHash) {
         Map<String, String> files = repository.files(ruleSet, version);
         Compilation compilation = compiler.compile(ruleSet, version, files);
@@ -48,14 +47,14 @@ public class VersionBuilder {
             throw new IllegalStateException("stored files of " + ruleSet + " v" + version + " hash to "
                     + compilation.hash() + ", not the recorded " + expectedHash);
         }
-        CompiledVersion compiled = compilation.compiledVersion().orElseThrow(() -> ProblemException.unprocessable(
-                ruleSet + " v" + version + " does not compile on this platform any more; stage a fixed version")
-                .withFindings(reportLimits.cap(compilation.findings()).stream().map(FindingView::of).toList()));
+        CompiledVersion compiled = compilation.compiledVersion().orElseThrow(() -> new Unprocessable(
+                ruleSet + " v" + version + " does not compile on this platform any more; stage a fixed version",
+                reportLimits.cap(compilation.findings())));
         try {
             evaluator.evaluate(compiled, new Snapshot(ruleSet, clock.instant(), List.of(), List.of(), List.of()));
         } catch (EvaluationFailedException e) {
             compiled.retire();
-            throw ProblemException.unprocessable(ruleSet + " v" + version + " fails on an empty snapshot: "
+            throw new Unprocessable(ruleSet + " v" + version + " fails on an empty snapshot: "
                     + e.getMessage());
         }
         return compiled;

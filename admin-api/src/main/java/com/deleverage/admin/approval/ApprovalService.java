@@ -5,7 +5,10 @@ import com.deleverage.admin.audit.AuditAction;
 import com.deleverage.admin.audit.AuditEvent;
 import com.deleverage.admin.audit.AuditLog;
 import com.deleverage.admin.db.Database;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.Conflict;
+import com.deleverage.admin.refusal.Forbidden;
+import com.deleverage.admin.refusal.NotFound;
+import com.deleverage.admin.refusal.Refusal;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.RuleSetVersion;
 import com.deleverage.admin.ruleset.VersionState;
@@ -40,21 +43,21 @@ public class ApprovalService {
 
     public RuleSetVersion approve(String ruleSet, int number, String approver) {
         RuleSetVersion version = repository.find(ruleSet, number)
-                .orElseThrow(() -> ProblemException.notFound("rule set '" + ruleSet + "' has no version " + number));
+                .orElseThrow(() -> new NotFound("rule set '" + ruleSet + "' has no version " + number));
         // Both sides canonical (Identities): versions staged before the rule may hold another spelling.
         if (Identities.same(version.author(), approver)) {
-            throw refuse(version, approver, ProblemException.forbidden(approver + " staged " + ruleSet + " v" + number
+            throw refuse(version, approver, new Forbidden(approver + " staged " + ruleSet + " v" + number
                     + " and cannot approve it: a second person must (four-eyes rule)"));
         }
         if (version.state() != VersionState.VALIDATED) {
-            throw refuse(version, approver, ProblemException.conflict(ruleSet + " v" + number + " is "
+            throw refuse(version, approver, new Conflict(ruleSet + " v" + number + " is "
                     + version.state() + "; only a VALIDATED version can be approved"));
         }
         return database.inTransaction(connection -> {
             repository.lock(connection, ruleSet);
             RuleSetVersion current = repository.find(connection, ruleSet, number).orElseThrow();
             if (current.state() != VersionState.VALIDATED) {
-                throw ProblemException.conflict(ruleSet + " v" + number + " became " + current.state() + " meanwhile");
+                throw new Conflict(ruleSet + " v" + number + " became " + current.state() + " meanwhile");
             }
             repository.recordApproval(connection, ruleSet, number, approver, clock.instant());
             auditLog.append(connection, new AuditEvent(approver, AuditAction.VERSION_APPROVED, ruleSet, number,
@@ -64,7 +67,7 @@ public class ApprovalService {
         });
     }
 
-    private ProblemException refuse(RuleSetVersion version, String approver, ProblemException problem) {
+    private Refusal refuse(RuleSetVersion version, String approver, Refusal problem) {
         auditLog.append(new AuditEvent(approver, AuditAction.APPROVAL_REFUSED, version.ruleSet(), version.version(),
                 version.hash(), problem.getMessage()));
         return problem;

@@ -1,5 +1,7 @@
 package com.deleverage.admin.audit;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -7,7 +9,7 @@ import java.time.Instant;
  *
  * @param keyId the id of the audit key its hash is computed with (null only on a row not re-keyed yet)
  */
-public record AuditEntry(long seq, Instant occurredAt, String actor, AuditAction action, String ruleSet,
-                         Integer version, String versionHash, String reason, String prevHash, String hash,
-                         String keyId) {
+public record AuditEntry(long seq, Instant occurredAt, String actor, AuditAction action, @Nullable String ruleSet,
+                         @Nullable Integer version, @Nullable String versionHash, @Nullable String reason,
+                         String prevHash, String hash, @Nullable String keyId) {
 }

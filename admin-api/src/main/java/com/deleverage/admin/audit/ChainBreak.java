@@ -1,5 +1,7 @@
 package com.deleverage.admin.audit;
 
+import io.micronaut.core.annotation.Nullable;
+
 /**
  * One thing the verification found wrong.
  *
@@ -13,8 +15,8 @@ package com.deleverage.admin.audit;
  * @param epoch      the solvency epoch concerned, or null
  * @param detail     what is wrong, for a person
  */
-public record ChainBreak(BreakKind kind, String chain, Long seq, String ruleSet, Integer version, String decisionId,
-                         Long epoch, String detail) {
+public record ChainBreak(BreakKind kind, String chain, @Nullable Long seq, @Nullable String ruleSet,
+                         @Nullable Integer version, @Nullable String decisionId, @Nullable Long epoch, String detail) {
     static ChainBreak row(BreakKind kind, long seq, String detail) {
         return new ChainBreak(kind, "audit", seq, null, null, null, null, detail);
     }

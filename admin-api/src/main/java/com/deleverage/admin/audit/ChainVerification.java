@@ -1,5 +1,7 @@
 package com.deleverage.admin.audit;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.util.List;
 
 /**
@@ -16,9 +18,9 @@ import java.util.List;
  * @param checkpoint      the last checkpoint exported by this node, or null when none was
  * @param breaks          every break found, audit rows first (at most {@link #MAX_BREAKS})
  */
-public record ChainVerification(boolean valid, long verifiedRows, Long firstBrokenSeq, String problem,
-                                BreakKind kind, long headSeq, long sealedBatches, long sealedDecisions,
-                                Checkpoint checkpoint, List<ChainBreak> breaks) {
+public record ChainVerification(boolean valid, long verifiedRows, @Nullable Long firstBrokenSeq,
+                                @Nullable String problem, @Nullable BreakKind kind, long headSeq, long sealedBatches,
+                                long sealedDecisions, @Nullable Checkpoint checkpoint, List<ChainBreak> breaks) {
     public static final int MAX_BREAKS = 100;
 
     public ChainVerification {

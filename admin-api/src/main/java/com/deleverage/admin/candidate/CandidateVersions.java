@@ -1,7 +1,9 @@
 package com.deleverage.admin.candidate;
 
 import com.deleverage.admin.activation.VersionBuilder;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.Conflict;
+import com.deleverage.admin.refusal.NotFound;
+import com.deleverage.admin.refusal.Unprocessable;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.RuleSetVersion;
 import com.deleverage.admin.ruleset.VersionState;
@@ -56,17 +58,17 @@ public class CandidateVersions {
     /** The stored version, 404 when it does not exist. */
     public RuleSetVersion stored(String ruleSet, int version) {
         if (repository.ruleSet(ruleSet).isEmpty()) {
-            throw ProblemException.notFound("no rule set '" + ruleSet + "'");
+            throw new NotFound("no rule set '" + ruleSet + "'");
         }
         return repository.find(ruleSet, version).orElseThrow(() ->
-                ProblemException.notFound("rule set '" + ruleSet + "' has no version " + version));
+                new NotFound("rule set '" + ruleSet + "' has no version " + version));
     }
 
     /** The stored version, 409 unless it passed validation. */
     public RuleSetVersion validated(String ruleSet, int version) {
         RuleSetVersion stored = stored(ruleSet, version);
         if (!VALIDATED_OR_LATER.contains(stored.state())) {
-            throw ProblemException.conflict(ruleSet + " v" + version + " is " + stored.state()
+            throw new Conflict(ruleSet + " v" + version + " is " + stored.state()
                     + "; only a version that passed validation (VALIDATED, APPROVED, ACTIVE or RETIRED) can be evaluated");
         }
         return stored;
@@ -75,7 +77,7 @@ public class CandidateVersions {
     /**
      * A lease on the compiled version; close it when done.
      *
-     * @throws ProblemException 422 when the version does not compile on this platform any more
+     * @throws Unprocessable when the version does not compile on this platform any more
      */
     public CompiledVersion.Lease lease(RuleSetVersion version) {
         CompiledVersion.Lease active = activeLease(version);

@@ -1,12 +1,12 @@
 package com.deleverage.admin.decision;
 
 import com.deleverage.admin.executor.RequestExecutors;
-import com.deleverage.admin.problem.Problem;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.problem.ApiProblems;
+import com.deleverage.admin.refusal.InvalidInput;
+import com.deleverage.admin.refusal.NotFound;
 import com.deleverage.admin.security.Roles;
+import com.deleverage.engine.snapshot.InputProblem;
 import com.deleverage.engine.snapshot.SnapshotValidator;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 @ExecuteOn(RequestExecutors.ADMIN)
 @Secured(Roles.AUDITOR)
 @Tag(name = "decisions")
+@ApiProblems.Common
 public class DecisionController {
     private static final int MAX_PAGE_SIZE = 500;
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{36}");
@@ -43,29 +44,10 @@ public class DecisionController {
     /** The logged decision: the response as sent (with each action's explanation), its input, hashes and timing. */
     @Get("/{id}")
     @Operation(summary = "One logged decision")
-    public ObjectNode decision(String id) {
-        DecisionRecord r = find(id);
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("decisionId", r.decisionId());
-        node.put("ruleSet", r.ruleSet());
-        node.put("version", r.version());
-        node.put("versionHash", r.versionHash());
-        node.put("inputHash", r.inputHash());
-        node.put("caller", r.caller());
-        if (r.idempotencyKey() != null) {
-            node.put("idempotencyKey", r.idempotencyKey());
-        }
-        node.put("asOf", r.asOf().toString());
-        node.put("evaluatedAt", r.evaluatedAt().toString());
-        node.put("ruleFirings", r.ruleFirings());
-        node.put("elapsedMicros", r.elapsedMicros());
-        r.accounts().forEach(node.putArray("accounts")::add);
-        node.set("decision", Json.parse(r.response()));
-        node.put("inputStored", r.input() != null);
-        if (r.input() != null) {
-            node.set("input", Json.parse(r.input()));
-        }
-        return node;
+    @ApiProblems.BadRequest
+    @ApiProblems.NotFound
+    public DecisionEntry decision(String id) {
+        return DecisionEntry.of(find(id));
     }
 
     /**
@@ -74,55 +56,47 @@ public class DecisionController {
      */
     @Get
     @Operation(summary = "Search the decision log by account and time")
-    public ObjectNode search(@Nullable @QueryValue String account, @Nullable @QueryValue String from,
+    @ApiProblems.BadRequest
+    public DecisionPage search(@Nullable @QueryValue String account, @Nullable @QueryValue String from,
                              @Nullable @QueryValue String to, @Nullable @QueryValue String page,
                              @Nullable @QueryValue String size) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<InputProblem> errors = new ArrayList<>();
         Instant until = instant("to", to, Instant.now(), errors);
         Instant since = instant("from", from, until == null ? null : until.minusSeconds(86_400), errors);
         int pageNo = integer("page", page, 0, 0, Integer.MAX_VALUE, errors);
         int pageSize = integer("size", size, 50, 1, MAX_PAGE_SIZE, errors);
         if (account != null && (account.isBlank() || account.length() > 128)) {
-            errors.add(new Problem.FieldError("account", "1 to 128 characters"));
+            errors.add(new InputProblem("account", "1 to 128 characters"));
         }
         if (errors.isEmpty() && !since.isBefore(until)) {
-            errors.add(new Problem.FieldError("from", "must be before to"));
+            errors.add(new InputProblem("from", "must be before to"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("invalid query: " + errors.stream()
+            throw new InvalidInput("invalid query: " + errors.stream()
                     .map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
         }
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        if (account != null) {
-            node.put("account", account);
-        }
-        node.put("from", since.toString());
-        node.put("to", until.toString());
-        node.put("page", pageNo);
-        node.put("size", pageSize);
-        node.put("total", log.count(account, since, until));
-        node.set("decisions", Json.tree(
-                log.search(account, since, until, (long) pageNo * pageSize, pageSize)));
-        return node;
+        return new DecisionPage(account, since, until, pageNo, pageSize, log.count(account, since, until),
+                log.search(account, since, until, (long) pageNo * pageSize, pageSize));
     }
 
     /** Re-evaluates the decision from its logged input and version and says whether it is reproduced exactly. */
     @Post("/{id}/replay")
     @ExecuteOn(RequestExecutors.COMPILE) // compiles the decision's version unless it is cached
     @Operation(summary = "Re-evaluate a logged decision and compare")
-    public ObjectNode replay(String id) {
+    @ApiProblems.RunsAVersion
+    public DecisionReplayResult replay(String id) {
         find(id);
         return replay.replay(id);
     }
 
     private DecisionRecord find(String id) {
         if (!ID.matcher(id).matches()) {
-            throw ProblemException.badRequest("a decision id is a UUID", List.of(new Problem.FieldError("id", "not a UUID")));
+            throw new InvalidInput("a decision id is a UUID", List.of(new InputProblem("id", "not a UUID")));
         }
-        return log.find(id).orElseThrow(() -> ProblemException.notFound("no decision '" + id + "' in the log"));
+        return log.find(id).orElseThrow(() -> new NotFound("no decision '" + id + "' in the log"));
     }
 
-    private static Instant instant(String field, String text, Instant fallback, List<Problem.FieldError> errors) {
+    private static Instant instant(String field, String text, Instant fallback, List<InputProblem> errors) {
         if (text == null) {
             return fallback;
         }
@@ -130,19 +104,19 @@ public class DecisionController {
             Instant instant = Instant.parse(text);
             // The same range as a snapshot's asOf: what timestamp-with-time-zone columns hold on every database.
             if (instant.isBefore(SnapshotValidator.EARLIEST_AS_OF) || instant.isAfter(SnapshotValidator.LATEST_AS_OF)) {
-                errors.add(new Problem.FieldError(field, "must be from " + SnapshotValidator.EARLIEST_AS_OF
+                errors.add(new InputProblem(field, "must be from " + SnapshotValidator.EARLIEST_AS_OF
                         + " to 9999-12-31T23:59:59Z"));
                 return null;
             }
             return instant;
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "not an ISO-8601 instant such as 2025-10-10T21:15:00Z"));
+            errors.add(new InputProblem(field, "not an ISO-8601 instant such as 2025-10-10T21:15:00Z"));
             return null;
         }
     }
 
     private static int integer(String field, String text, int fallback, int min, int max,
-                               List<Problem.FieldError> errors) {
+                               List<InputProblem> errors) {
         if (text == null) {
             return fallback;
         }
@@ -154,7 +128,7 @@ public class DecisionController {
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(new Problem.FieldError(field, "must be a whole number from " + min
+        errors.add(new InputProblem(field, "must be a whole number from " + min
                 + (max == Integer.MAX_VALUE ? "" : " to " + max)));
         return fallback;
     }

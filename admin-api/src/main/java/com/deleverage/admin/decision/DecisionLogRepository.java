@@ -1,6 +1,7 @@
 package com.deleverage.admin.decision;
 
 import com.deleverage.admin.db.Database;
+import com.deleverage.admin.db.StoredJson;
 import com.deleverage.admin.db.Timestamps;
 import jakarta.inject.Singleton;
 
@@ -104,7 +105,7 @@ public class DecisionLogRepository {
                         page.add(new DecisionSummary(rs.getString("decision_id"), rs.getString("rule_set"),
                                 rs.getInt("version_no"), rs.getString("version_hash"), rs.getString("input_hash"),
                                 rs.getString("caller"), rs.getString("idempotency_key"), Timestamps.get(rs, "as_of"),
-                                Timestamps.get(rs, "evaluated_at"), Json.parse(rs.getString("actions")),
+                                Timestamps.get(rs, "evaluated_at"), StoredJson.parse(rs.getString("actions")),
                                 rs.getInt("rule_firings"), rs.getLong("elapsed_micros")));
                     }
                     return page;

@@ -2,8 +2,7 @@ package com.deleverage.admin.decision;
 
 import com.deleverage.admin.db.DataAccessException;
 import com.deleverage.admin.metrics.PlatformMetrics;
-import com.deleverage.admin.problem.Problem;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.Unavailable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -98,7 +97,7 @@ public class DecisionLogWriter {
     /**
      * Writes the record and returns once it is committed (or known to be a duplicate key).
      *
-     * @throws ProblemException 503 when the platform is shutting down or the log cannot keep up: the
+     * @throws Unavailable when the platform is shutting down or the log cannot keep up: the
      *                          decision is then not acknowledged, and the caller may retry
      */
     public Outcome write(DecisionRecord record) {
@@ -113,19 +112,19 @@ public class DecisionLogWriter {
         Pending pending = new Pending(record, new CompletableFuture<>());
         synchronized (lifecycle) {
             if (!accepting) {
-                throw unavailable("the platform is shutting down; retry on another node");
+                throw new Unavailable("the platform is shutting down; retry on another node");
             }
             if (!queue.offer(pending)) {
-                throw unavailable("the decision log is " + queue.size() + " decisions behind; retry shortly");
+                throw new Unavailable("the decision log is " + queue.size() + " decisions behind; retry shortly");
             }
         }
         try {
             return pending.done().get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable("interrupted while the decision was being logged");
+            throw new Unavailable("interrupted while the decision was being logged");
         } catch (TimeoutException e) {
-            throw unavailable("the decision log did not commit within " + ackTimeout.toMillis() + " ms");
+            throw new Unavailable("the decision log did not commit within " + ackTimeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -247,9 +246,5 @@ public class DecisionLogWriter {
             }
             LOG.info("decision log writer stopped; every queued decision is committed");
         }
-    }
-
-    private static ProblemException unavailable(String detail) {
-        return new ProblemException(Problem.of(503, "Service Unavailable", detail));
     }
 }

@@ -1,7 +1,9 @@
 package com.deleverage.admin.decision;
 
 import com.deleverage.admin.candidate.CandidateVersions;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.db.StoredJson;
+import com.deleverage.admin.refusal.Conflict;
+import com.deleverage.admin.refusal.NotFound;
 import com.deleverage.admin.ruleset.RuleSetVersion;
 import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.evaluate.Decision;
@@ -9,7 +11,6 @@ import com.deleverage.engine.evaluate.DecisionView;
 import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.snapshot.SnapshotJson;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 
@@ -31,11 +32,11 @@ public class DecisionReplay {
         this.evaluator = evaluator;
     }
 
-    public ObjectNode replay(String decisionId) {
+    public DecisionReplayResult replay(String decisionId) {
         DecisionRecord record = log.find(decisionId).orElseThrow(() ->
-                ProblemException.notFound("no decision '" + decisionId + "' in the log"));
+                new NotFound("no decision '" + decisionId + "' in the log"));
         if (record.input() == null) {
-            throw ProblemException.conflict("the input of decision " + decisionId + " is not stored (not kept, or "
+            throw new Conflict("the input of decision " + decisionId + " is not stored (not kept, or "
                     + "purged after the retention period); only its hash " + record.inputHash() + " remains");
         }
         RuleSetVersion version = versions.stored(record.ruleSet(), record.version());
@@ -48,21 +49,12 @@ public class DecisionReplay {
         try (CompiledVersion.Lease lease = versions.lease(version)) {
             decision = evaluator.evaluate(lease.version(), snapshot);
         }
-        ObjectNode logged = (ObjectNode) Json.parse(record.response());
+        ObjectNode logged = (ObjectNode) StoredJson.parse(record.response());
         logged.remove("decisionId");
         logged.remove("evaluatedAt");
         ObjectNode replayed = DecisionView.of(decision);
-        ObjectNode result = JsonNodeFactory.instance.objectNode();
-        result.put("decisionId", decisionId);
-        result.put("ruleSet", record.ruleSet());
-        result.put("version", record.version());
-        result.put("versionHash", record.versionHash());
-        result.put("inputHash", record.inputHash());
-        result.put("reproduced", logged.equals(replayed));
-        result.set("replayed", replayed);
-        if (!logged.equals(replayed)) {
-            result.set("logged", logged);
-        }
-        return result;
+        boolean reproduced = logged.equals(replayed);
+        return new DecisionReplayResult(decisionId, record.ruleSet(), record.version(), record.versionHash(),
+                record.inputHash(), reproduced, replayed, reproduced ? null : logged);
     }
 }

@@ -1,8 +1,10 @@
 package com.deleverage.admin.dryrun;
 
+import com.deleverage.admin.evaluation.SnapshotRequest;
 import com.deleverage.admin.executor.RequestExecutors;
+import com.deleverage.admin.problem.ApiProblems;
 import com.deleverage.admin.security.Roles;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.deleverage.engine.model.Snapshot;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -11,6 +13,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.security.Principal;
@@ -20,6 +25,7 @@ import java.security.Principal;
 @ExecuteOn(RequestExecutors.COMPILE) // compiles the candidate unless it is cached
 @Secured({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER})
 @Tag(name = "dry-run")
+@ApiProblems.Common
 public class DryRunController {
     private final DryRunService service;
 
@@ -35,8 +41,14 @@ public class DryRunController {
      */
     @Post("/{name}/versions/{version}/dry-run")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiProblems.TakesABody
     @Operation(summary = "Compare a validated version with the active one on a snapshot")
-    public ObjectNode dryRun(String name, int version, @Body String body, Principal author) {
-        return service.dryRun(name, version, body, author.getName());
+    @ApiProblems.RunsAVersion
+    public DryRunResult dryRun(String name, int version,
+                               @RequestBody(required = true, description = "the snapshot, as for an evaluation (its ruleSet absent or the path's)",
+                                       content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                               schema = @Schema(implementation = Snapshot.class)))
+                               @Body SnapshotRequest request, Principal author) {
+        return service.dryRun(name, version, request.snapshot(), author.getName());
     }
 }

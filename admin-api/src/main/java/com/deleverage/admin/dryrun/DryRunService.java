@@ -4,8 +4,7 @@ import com.deleverage.admin.audit.AuditAction;
 import com.deleverage.admin.audit.AuditEvent;
 import com.deleverage.admin.audit.AuditLog;
 import com.deleverage.admin.candidate.CandidateVersions;
-import com.deleverage.admin.problem.Problem;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.InvalidInput;
 import com.deleverage.admin.ruleset.RuleSetVersion;
 import com.deleverage.admin.ruleset.VersionState;
 import com.deleverage.engine.compare.DecisionDiff;
@@ -16,10 +15,6 @@ import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.registry.ActiveVersions;
 import com.deleverage.engine.snapshot.InputProblem;
-import com.deleverage.engine.snapshot.InvalidSnapshotException;
-import com.deleverage.engine.snapshot.SnapshotJson;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -32,7 +27,6 @@ import java.util.List;
  */
 @Singleton
 public class DryRunService {
-    private final SnapshotJson snapshotJson = SnapshotJson.json();
     private final CandidateVersions candidates;
     private final ActiveVersions activeVersions;
     private final Evaluator evaluator;
@@ -46,16 +40,12 @@ public class DryRunService {
         this.evaluator = evaluator;
     }
 
-    public ObjectNode dryRun(String ruleSet, int version, String body, String actor) {
+    public DryRunResult dryRun(String ruleSet, int version, Snapshot snapshot, String actor) {
         RuleSetVersion candidate = candidates.validated(ruleSet, version);
-        Snapshot snapshot = snapshotJson.read(body);
-        if (snapshot == null) {
-            throw new InvalidSnapshotException(List.of(new InputProblem("", "the body is JSON null; send a snapshot object")));
-        }
         if (snapshot.ruleSet() != null && !snapshot.ruleSet().equals(ruleSet)) {
-            throw ProblemException.badRequest("the snapshot names rule set '" + snapshot.ruleSet() + "' but the "
+            throw new InvalidInput("the snapshot names rule set '" + snapshot.ruleSet() + "' but the "
                     + "dry-run is of rule set '" + ruleSet + "'; leave ruleSet out or make them agree",
-                    List.of(new Problem.FieldError("ruleSet", "must be '" + ruleSet + "' or absent")));
+                    List.of(new InputProblem("ruleSet", "must be '" + ruleSet + "' or absent")));
         }
         if (candidate.state() == VersionState.VALIDATED) {
             auditLog.append(new AuditEvent(actor, AuditAction.DRY_RUN, ruleSet, version, candidate.hash(),
@@ -67,11 +57,7 @@ public class DryRunService {
         try (CompiledVersion.Lease lease = candidates.lease(candidate)) {
             proposed = evaluator.evaluate(lease.version(), snapshot);
         }
-        ObjectNode response = JsonNodeFactory.instance.objectNode();
-        response.put("ruleSet", ruleSet);
-        response.set("active", DecisionView.of(active));
-        response.set("candidate", DecisionView.of(proposed));
-        response.set("diff", DiffView.of(DecisionDiff.between(active, proposed)));
-        return response;
+        return new DryRunResult(ruleSet, DecisionView.of(active), DecisionView.of(proposed),
+                DiffView.of(DecisionDiff.between(active, proposed)));
     }
 }

@@ -1,6 +1,6 @@
 package com.deleverage.admin.evaluation;
 
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.Unprocessable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
@@ -21,19 +21,19 @@ import java.util.Map;
 @ConfigurationProperties("deleveraging.limits")
 public record DecisionLimits(@Min(1) int maxActionText, @Min(1) int maxDecisionSize) {
 
-    /** @throws ProblemException 422 when the decision exceeds a limit */
+    /** @throws Unprocessable when the decision exceeds a limit */
     void check(JsonNode response, String json, String ruleSet, int version) {
         JsonNode actions = response.path("actions");
         for (int i = 0; i < actions.size(); i++) {
             String longest = longestText(actions.get(i), "actions[" + i + "]");
             if (longest != null) {
-                throw ProblemException.unprocessable("the decision of " + ruleSet + " v" + version + " is refused: "
+                throw new Unprocessable("the decision of " + ruleSet + " v" + version + " is refused: "
                         + longest + "; at most " + maxActionText + " characters are accepted "
                         + "(deleveraging.limits.max-action-text). The policy must write shorter texts; nothing was logged");
             }
         }
         if (json.length() > maxDecisionSize) {
-            throw ProblemException.unprocessable("the decision of " + ruleSet + " v" + version + " is refused: it is "
+            throw new Unprocessable("the decision of " + ruleSet + " v" + version + " is refused: it is "
                     + json.length() + " characters long; at most " + maxDecisionSize + " are accepted "
                     + "(deleveraging.limits.max-decision-size). Split the snapshot; nothing was logged");
         }

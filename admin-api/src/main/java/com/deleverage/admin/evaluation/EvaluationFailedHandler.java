@@ -22,7 +22,6 @@ public class EvaluationFailedHandler implements ExceptionHandler<EvaluationFaile
     public HttpResponse<Problem> handle(HttpRequest request, EvaluationFailedException exception) {
         HttpStatus status = exception.reason() == EvaluationFailedException.Reason.NO_ACTIVE_VERSION
                 ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_ENTITY;
-        return ProblemResponses.of(Problem.of(status.getCode(), status.getReason(),
-                exception.reason() + ": " + exception.getMessage()));
+        return ProblemResponses.of(Problem.of(status, exception.reason() + ": " + exception.getMessage()));
     }
 }

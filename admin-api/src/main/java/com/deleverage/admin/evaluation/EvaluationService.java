@@ -5,9 +5,10 @@ import com.deleverage.admin.decision.DecisionLogRepository;
 import com.deleverage.admin.decision.DecisionLogWriter;
 import com.deleverage.admin.decision.DecisionRecord;
 import com.deleverage.admin.metrics.PlatformMetrics;
-import com.deleverage.admin.problem.IdempotencyKey;
-import com.deleverage.admin.problem.Problem;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.IdempotencyKey;
+import com.deleverage.admin.refusal.InvalidInput;
+import com.deleverage.admin.refusal.Unavailable;
+import com.deleverage.admin.refusal.Unprocessable;
 import com.deleverage.admin.shadow.ShadowService;
 import com.deleverage.engine.evaluate.Decision;
 import com.deleverage.engine.evaluate.EvaluationFailedException;
@@ -16,15 +17,12 @@ import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.registry.ActiveVersions;
-import com.deleverage.engine.snapshot.InputProblem;
 import com.deleverage.engine.snapshot.InvalidSnapshotException;
-import com.deleverage.engine.snapshot.SnapshotJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +48,6 @@ import java.util.concurrent.TimeoutException;
 @Singleton
 public class EvaluationService {
 
-    private final SnapshotJson snapshotJson = SnapshotJson.json();
     private final ActiveVersions activeVersions;
     private final Evaluator evaluator;
     private final DecisionLogWriter writer;
@@ -94,47 +91,25 @@ public class EvaluationService {
     }
 
     /** An evaluation without Idempotency-Key: the decision, logged. */
-    public ObjectNode evaluate(String body, String caller) {
-        return evaluate(body, caller, null).response();
+    public ObjectNode evaluate(SnapshotRequest request, String caller) {
+        return evaluate(request, caller, null).response();
     }
 
     /**
      * @param idempotencyKey the caller's Idempotency-Key header, or null
-     * @throws InvalidSnapshotException the body is not a valid snapshot
+     * @throws InvalidSnapshotException the snapshot breaks an input rule
      * @throws EvaluationFailedException the policy failed or the rule set has no active version
-     * @throws ProblemException 400 for a malformed key, 422 for a key reused with another input
+     * @throws InvalidInput for a malformed key
+     * @throws Unprocessable for a key reused with another input
      */
-    public Result evaluate(String body, String caller, String idempotencyKey) {
-        long start = System.nanoTime();
-        String ruleSet = defaultRuleSet;
-        String outcome = "failed";
-        try {
-            IdempotencyKey.checked(idempotencyKey);
-            Snapshot snapshot = read(body);
-            ruleSet = snapshot.ruleSet() == null ? defaultRuleSet : snapshot.ruleSet();
-            String inputHash = CanonicalInput.hash(withRuleSet(snapshot, ruleSet));
-            Result result = idempotencyKey == null
-                    ? fresh(decide(snapshot, ruleSet, inputHash, body, caller, null))
-                    : once(snapshot, ruleSet, inputHash, body, caller, idempotencyKey);
-            outcome = "decided";
-            return result;
-        } catch (InvalidSnapshotException e) {
-            outcome = "invalid_input";
-            throw e;
-        } catch (EvaluationFailedException e) {
-            outcome = e.reason() == EvaluationFailedException.Reason.NO_ACTIVE_VERSION ? "no_active_version" : "failed";
-            throw e;
-        } finally {
-            metrics.evaluated(ruleSet, outcome, Duration.ofNanos(System.nanoTime() - start));
-        }
-    }
-
-    private Snapshot read(String body) {
-        Snapshot snapshot = snapshotJson.read(body);
-        if (snapshot == null) {
-            throw new InvalidSnapshotException(List.of(new InputProblem("", "the body is JSON null; send a snapshot object")));
-        }
-        return snapshot;
+    public Result evaluate(SnapshotRequest request, String caller, String idempotencyKey) {
+        IdempotencyKey.checked(idempotencyKey);
+        Snapshot snapshot = request.snapshot();
+        String ruleSet = snapshot.ruleSet() == null ? defaultRuleSet : snapshot.ruleSet();
+        String inputHash = CanonicalInput.hash(withRuleSet(snapshot, ruleSet));
+        return idempotencyKey == null
+                ? fresh(decide(snapshot, ruleSet, inputHash, request.json(), caller, null))
+                : once(snapshot, ruleSet, inputHash, request.json(), caller, idempotencyKey);
     }
 
     private Result once(Snapshot snapshot, String ruleSet, String inputHash, String body, String caller, String key) {
@@ -211,8 +186,7 @@ public class EvaluationService {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (TimeoutException e) {
-            throw new ProblemException(Problem.of(503, "Service Unavailable",
-                    "a request with the same Idempotency-Key is still being evaluated; retry shortly"));
+            throw new Unavailable("a request with the same Idempotency-Key is still being evaluated; retry shortly");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -221,8 +195,8 @@ public class EvaluationService {
         }
     }
 
-    private static ProblemException reusedKey(String key) {
-        return ProblemException.unprocessable("Idempotency-Key '" + key + "' was already used for a different "
+    private static Unprocessable reusedKey(String key) {
+        return new Unprocessable("Idempotency-Key '" + key + "' was already used for a different "
                 + "snapshot; a key names one request: use a new key for a new snapshot");
     }
 

@@ -25,10 +25,8 @@ public class InvalidSnapshotHandler implements ExceptionHandler<InvalidSnapshotE
     public HttpResponse<Problem> handle(HttpRequest request, InvalidSnapshotException exception) {
         metrics.invalidInput();
         int count = exception.problems().size();
-        return ProblemResponses.of(Problem.of(HttpStatus.BAD_REQUEST.getCode(), HttpStatus.BAD_REQUEST.getReason(),
-                "the snapshot is invalid (" + count + (count == 1 ? " problem" : " problems") + "): "
-                        + exception.getMessage())
-                .withErrors(exception.problems().stream()
-                        .map(p -> new Problem.FieldError(p.field(), p.message())).toList()));
+        return ProblemResponses.of(Problem.of(HttpStatus.BAD_REQUEST, "the snapshot is invalid (" + count
+                        + (count == 1 ? " problem" : " problems") + "): " + exception.getMessage())
+                .withErrors(exception.problems()));
     }
 }

@@ -53,11 +53,11 @@ public class RequestClassAdmission implements Ordered {
 
     private static MutableHttpResponse<?> tooMany(InFlightLimits.Gate gate) {
         long seconds = Math.max(1, (gate.retryAfter().toMillis() + 999) / 1000);
-        return ProblemResponses.of(Problem.of(HttpStatus.TOO_MANY_REQUESTS.getCode(),
-                        HttpStatus.TOO_MANY_REQUESTS.getReason(), "the server already has " + gate.maxInFlight()
-                                + " " + gate.executor() + " requests running or queued, the limit of that class "
-                                + "(deleveraging.executors." + gate.executor() + ".max-in-flight); retry after "
-                                + seconds + (seconds == 1 ? " second" : " seconds")))
+        return ProblemResponses.of(Problem.of(HttpStatus.TOO_MANY_REQUESTS,
+                        "the server already has " + gate.maxInFlight() + " " + gate.executor()
+                                + " requests running or queued, the limit of that class (deleveraging.executors."
+                                + gate.executor() + ".max-in-flight); retry after " + seconds
+                                + (seconds == 1 ? " second" : " seconds")))
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
 

@@ -7,7 +7,8 @@ import io.micronaut.http.MutableHttpResponse;
 
 /** Turns a {@link Problem} into its HTTP response. */
 public final class ProblemResponses {
-    public static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+    public static final String PROBLEM_JSON_TYPE = "application/problem+json";
+    public static final MediaType PROBLEM_JSON = MediaType.of(PROBLEM_JSON_TYPE);
 
     private ProblemResponses() {
     }

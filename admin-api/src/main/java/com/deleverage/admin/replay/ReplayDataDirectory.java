@@ -1,7 +1,6 @@
 package com.deleverage.admin.replay;
 
-import com.deleverage.admin.problem.Problem;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.InvalidInput;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The one folder whose files an HTTP replay may read ({@code deleveraging.replay.data-dir}: by default
@@ -46,13 +44,13 @@ public class ReplayDataDirectory {
 
     private Path root(String field) {
         if (!Files.isDirectory(folder)) {
-            throw bad(field, "the market data folder " + folder + " does not exist on this server (set " + SETTING
+            throw InvalidInput.of(field, "the market data folder " + folder + " does not exist on this server (set " + SETTING
                     + " to the folder of the price files)");
         }
         try {
             return folder.toRealPath();
         } catch (IOException e) {
-            throw bad(field, "cannot read the market data folder " + folder + ": " + e.getMessage());
+            throw InvalidInput.of(field, "cannot read the market data folder " + folder + ": " + e.getMessage());
         }
     }
 
@@ -60,42 +58,38 @@ public class ReplayDataDirectory {
      * The file a request names, inside the folder.
      *
      * @param field the request field, for the problem's field error ({@code prices[0].path})
-     * @throws ProblemException 400 for a path outside the folder or a file that does not exist
+     * @throws InvalidInput for a path outside the folder or a file that does not exist
      */
     public Path resolve(String relative, String field) {
         Path root = root(field);
         if (relative == null || relative.isBlank()) {
-            throw bad(field, "name a file relative to the market data folder");
+            throw InvalidInput.of(field, "name a file relative to the market data folder");
         }
         Path path;
         try {
             path = Path.of(relative);
         } catch (InvalidPathException e) {
-            throw bad(field, "not a file path: " + e.getReason());
+            throw InvalidInput.of(field, "not a file path: " + e.getReason());
         }
         boolean escapes = path.isAbsolute() || relative.startsWith("/") || relative.startsWith("\\")
                 || relative.contains("\\")
                 || java.util.stream.StreamSupport.stream(path.spliterator(), false).anyMatch(p -> p.toString().equals(".."));
         if (escapes) {
-            throw bad(field, "'" + relative + "' is not inside the market data folder: name a file relative to it, "
+            throw InvalidInput.of(field, "'" + relative + "' is not inside the market data folder: name a file relative to it, "
                     + "without '..' or a leading '/'");
         }
         Path resolved = root.resolve(path).normalize();
         if (!resolved.startsWith(root) || !Files.isRegularFile(resolved)) {
-            throw bad(field, "no file '" + relative + "' in the market data folder");
+            throw InvalidInput.of(field, "no file '" + relative + "' in the market data folder");
         }
         try {
             Path real = resolved.toRealPath();
             if (!real.startsWith(root)) {
-                throw bad(field, "'" + relative + "' leads out of the market data folder");
+                throw InvalidInput.of(field, "'" + relative + "' leads out of the market data folder");
             }
             return real;
         } catch (IOException e) {
-            throw bad(field, "cannot read '" + relative + "': " + e.getMessage());
+            throw InvalidInput.of(field, "cannot read '" + relative + "': " + e.getMessage());
         }
-    }
-
-    private static ProblemException bad(String field, String message) {
-        return ProblemException.badRequest(field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 }

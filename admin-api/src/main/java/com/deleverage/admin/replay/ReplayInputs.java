@@ -13,6 +13,7 @@ import com.deleverage.replay.path.PriceTick;
 import com.deleverage.engine.snapshot.SnapshotJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.annotation.Nullable;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -138,8 +139,10 @@ public final class ReplayInputs {
      * Generator parameters of a synthetic book; null fields take {@link BookSpec#defaults}' values
      * (open interest: 0.1 base units per account and side).
      */
-    public record BookParameters(Long seed, Integer accounts, BigDecimal openInterest, Double longShare,
-                                 Double isolatedShare, Double sizeSigma, Double entrySpread, Double marginBuffer) {
+    public record BookParameters(@Nullable Long seed, @Nullable Integer accounts, @Nullable BigDecimal openInterest,
+                                 @Nullable Double longShare, @Nullable Double isolatedShare,
+                                 @Nullable Double sizeSigma, @Nullable Double entrySpread,
+                                 @Nullable Double marginBuffer) {
         public static final long DEFAULT_SEED = 20251010L;
         public static final int DEFAULT_ACCOUNTS = 1_000;
         public static final BigDecimal OPEN_INTEREST_PER_ACCOUNT = new BigDecimal("0.1");

@@ -1,5 +1,7 @@
 package com.deleverage.admin.replay;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -16,9 +18,10 @@ import java.util.List;
  * @param cancelledBy who cancelled it
  * @param links       the job, and its report once SUCCEEDED
  */
-public record ReplayJobView(String id, ReplayState state, String submittedBy, Instant submittedAt, Instant startedAt,
-                            Instant finishedAt, String ruleSet, List<String> versions, String summary,
-                            Progress progress, String error, String cancelledBy, Links links) {
+public record ReplayJobView(String id, ReplayState state, String submittedBy, Instant submittedAt,
+                            @Nullable Instant startedAt, @Nullable Instant finishedAt, String ruleSet,
+                            List<String> versions, String summary, Progress progress, @Nullable String error,
+                            @Nullable String cancelledBy, Links links) {
 
     /**
      * @param fraction share of the whole replay done, 0 to 1
@@ -29,10 +32,10 @@ public record ReplayJobView(String id, ReplayState state, String submittedBy, In
      * @param ticks    ticks per version
      * @param time     replay time of the last tick done
      */
-    public record Progress(double fraction, String version, Integer index, Integer of, Integer tick, Integer ticks,
-                           Instant time) {
+    public record Progress(double fraction, @Nullable String version, @Nullable Integer index, @Nullable Integer of,
+                           @Nullable Integer tick, @Nullable Integer ticks, @Nullable Instant time) {
     }
 
-    public record Links(String self, String report, String html) {
+    public record Links(String self, @Nullable String report, @Nullable String html) {
     }
 }

@@ -3,14 +3,15 @@ package com.deleverage.admin.replay;
 import com.deleverage.admin.audit.AuditAction;
 import com.deleverage.admin.audit.AuditEvent;
 import com.deleverage.admin.audit.AuditLog;
-import com.deleverage.admin.problem.Problem;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.InvalidInput;
+import com.deleverage.admin.refusal.LimitExceeded;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.RuleSetVersion;
 import com.deleverage.engine.compile.ContentHash;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.RiskTier;
 import com.deleverage.engine.policy.PolicyFiles;
+import com.deleverage.engine.snapshot.InputProblem;
 import com.deleverage.replay.Replay;
 import com.deleverage.replay.ReplayCancelledException;
 import com.deleverage.replay.ReplayPolicy;
@@ -20,7 +21,6 @@ import com.deleverage.replay.ReplaySettings;
 import com.deleverage.replay.path.PricePath;
 import com.deleverage.replay.report.ReportHtml;
 import com.deleverage.replay.report.ReportJson;
-import io.micronaut.http.HttpStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -94,15 +94,14 @@ public class ReplayJobs {
     /**
      * Validates a submission and starts it.
      *
-     * @throws ProblemException 400 for a bad request (with the offending fields), 429 when every worker is busy
+     * @throws InvalidInput for a bad request (with the offending fields)
+     * @throws LimitExceeded when every worker is busy
      */
     public ReplayJob submit(ReplaySubmission submission, String actor) {
         Plan plan = plan(submission);
         if (!slots.tryAcquire()) {
-            throw new ProblemException(Problem.of(HttpStatus.TOO_MANY_REQUESTS.getCode(),
-                    HttpStatus.TOO_MANY_REQUESTS.getReason(), "the server already runs " + maxConcurrent
-                            + " replay(s), its limit (deleveraging.replay.max-concurrent); wait for one to finish "
-                            + "or cancel one, then submit again"));
+            throw new LimitExceeded("the server already runs " + maxConcurrent + " replay(s), its limit "
+                    + "(deleveraging.replay.max-concurrent); wait for one to finish or cancel one, then submit again");
         }
         ReplayJob job;
         try {
@@ -226,76 +225,76 @@ public class ReplayJobs {
     }
 
     private Plan plan(ReplaySubmission s) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<InputProblem> errors = new ArrayList<>();
         List<ResolvedPrices> prices = new ArrayList<>();
         if (s.prices().isEmpty()) {
-            errors.add(new Problem.FieldError("prices", "name at least one price file of the market data folder"));
+            errors.add(new InputProblem("prices", "name at least one price file of the market data folder"));
         }
         for (int i = 0; i < s.prices().size(); i++) {
             ReplaySubmission.PriceFile file = s.prices().get(i);
             String field = "prices[" + i + "].path";
             if (file == null) {
-                errors.add(new Problem.FieldError("prices[" + i + "]", "expected a JSON object with a path"));
+                errors.add(new InputProblem("prices[" + i + "]", "expected a JSON object with a path"));
                 continue;
             }
             try {
                 prices.add(new ResolvedPrices(dataDirectory.resolve(file.path(), field),
                         file.symbol() != null ? file.symbol() : s.symbol(),
                         file.layout() == null ? ReplayInputs.Layout.AUTO : file.layout()));
-            } catch (ProblemException e) {
-                errors.addAll(e.problem().errors());
+            } catch (InvalidInput e) {
+                errors.addAll(e.errors());
             }
         }
         if (s.from() == null) {
-            errors.add(new Problem.FieldError("from", "'from' is required: the first instant replayed"));
+            errors.add(new InputProblem("from", "'from' is required: the first instant replayed"));
         }
         if (s.to() == null) {
-            errors.add(new Problem.FieldError("to", "'to' is required: the end of the replay (exclusive)"));
+            errors.add(new InputProblem("to", "'to' is required: the end of the replay (exclusive)"));
         }
         if (s.from() != null && s.to() != null && !s.from().isBefore(s.to())) {
-            errors.add(new Problem.FieldError("to", "must be after 'from'"));
+            errors.add(new InputProblem("to", "must be after 'from'"));
         }
         if (s.historyMinutes() < 0 || s.historyMinutes() > 24 * 60) {
-            errors.add(new Problem.FieldError("historyMinutes", "must be between 0 and 1440"));
+            errors.add(new InputProblem("historyMinutes", "must be between 0 and 1440"));
         }
         if (s.accounts() != null && s.book() != null) {
-            errors.add(new Problem.FieldError("book", "give either 'book' (generator parameters) or 'accounts', not both"));
+            errors.add(new InputProblem("book", "give either 'book' (generator parameters) or 'accounts', not both"));
         }
         if (s.accounts() != null && (s.accounts().isEmpty() || s.accounts().size() > maxAccounts)) {
-            errors.add(new Problem.FieldError("accounts", "must hold 1 to " + maxAccounts + " accounts"));
+            errors.add(new InputProblem("accounts", "must hold 1 to " + maxAccounts + " accounts"));
         }
         if (s.book() != null && s.book().accounts() != null
                 && (s.book().accounts() < 2 || s.book().accounts() > maxAccounts)) {
-            errors.add(new Problem.FieldError("book.accounts", "must be between 2 and " + maxAccounts));
+            errors.add(new InputProblem("book.accounts", "must be between 2 and " + maxAccounts));
         }
         if (s.insuranceFund() != null && s.insuranceFund().signum() < 0) {
-            errors.add(new Problem.FieldError("insuranceFund", "must not be negative"));
+            errors.add(new InputProblem("insuranceFund", "must not be negative"));
         }
         if (s.liquidationFeeRate() != null && s.liquidationFeeRate().signum() < 0) {
-            errors.add(new Problem.FieldError("liquidationFeeRate", "must not be negative"));
+            errors.add(new InputProblem("liquidationFeeRate", "must not be negative"));
         }
         List<PolicySource> policies = policies(s, errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("the replay request is invalid: " + errors.stream()
+            throw new InvalidInput("the replay request is invalid: " + errors.stream()
                     .map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), errors);
         }
         return new Plan(s, prices, policies);
     }
 
-    private List<PolicySource> policies(ReplaySubmission s, List<Problem.FieldError> errors) {
+    private List<PolicySource> policies(ReplaySubmission s, List<InputProblem> errors) {
         List<PolicySource> policies = new ArrayList<>();
         int count = s.versions().size() + s.policies().size();
         if (count == 0) {
-            errors.add(new Problem.FieldError("versions", "name at least one stored version (or give inline 'policies')"));
+            errors.add(new InputProblem("versions", "name at least one stored version (or give inline 'policies')"));
         } else if (count > MAX_VERSIONS) {
-            errors.add(new Problem.FieldError("versions", "at most " + MAX_VERSIONS + " versions per replay"));
+            errors.add(new InputProblem("versions", "at most " + MAX_VERSIONS + " versions per replay"));
             return policies;
         }
         for (int i = 0; i < s.versions().size(); i++) {
             Integer version = s.versions().get(i);
             Optional<RuleSetVersion> stored = version == null ? Optional.empty() : repository.find(s.ruleSet(), version);
             if (stored.isEmpty()) {
-                errors.add(new Problem.FieldError("versions[" + i + "]",
+                errors.add(new InputProblem("versions[" + i + "]",
                         "rule set '" + s.ruleSet() + "' has no version " + version));
                 continue;
             }
@@ -305,17 +304,17 @@ public class ReplayJobs {
             ReplaySubmission.InlinePolicy inline = s.policies().get(i);
             String field = "policies[" + i + "]";
             if (inline == null || inline.label() == null || inline.label().isBlank()) {
-                errors.add(new Problem.FieldError(field + ".label", "an inline policy needs a label"));
+                errors.add(new InputProblem(field + ".label", "an inline policy needs a label"));
                 continue;
             }
             if (inline.files() == null || inline.files().isEmpty()) {
-                errors.add(new Problem.FieldError(field + ".files", "an inline policy needs its files"));
+                errors.add(new InputProblem(field + ".files", "an inline policy needs its files"));
                 continue;
             }
             Map<String, String> files = inline.files();
             if (Boolean.TRUE.equals(inline.overlay())) {
                 if (policies.isEmpty()) {
-                    errors.add(new Problem.FieldError(field + ".overlay",
+                    errors.add(new InputProblem(field + ".overlay",
                             "an overlay is laid over the first version of the request; name one before it"));
                     continue;
                 }
@@ -326,7 +325,7 @@ public class ReplayJobs {
         Set<String> labels = new HashSet<>();
         for (PolicySource policy : policies) {
             if (!labels.add(policy.label())) {
-                errors.add(new Problem.FieldError("policies", "labels must differ: '" + policy.label() + "' twice"));
+                errors.add(new InputProblem("policies", "labels must differ: '" + policy.label() + "' twice"));
             }
         }
         return policies;

@@ -1,8 +1,10 @@
 package com.deleverage.admin.replay;
 
+import com.deleverage.admin.request.StrictRequest;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.RiskTier;
 import com.deleverage.replay.path.IntrabarTicks;
+import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,10 +31,13 @@ import java.util.Map;
  * @param riskTiers          tier table of every market (default: Binance USD-M BTCUSDT brackets)
  * @param liquidationFeeRate liquidation fee on the closed notional (default 0.005)
  */
-public record ReplaySubmission(String ruleSet, List<Integer> versions, List<InlinePolicy> policies,
-                               List<PriceFile> prices, String symbol, Instant from, Instant to, Integer historyMinutes,
-                               IntrabarTicks.Mode intrabar, ReplayInputs.BookParameters book, List<Account> accounts,
-                               BigDecimal insuranceFund, List<RiskTier> riskTiers, BigDecimal liquidationFeeRate) {
+public record ReplaySubmission(@Nullable String ruleSet, @Nullable List<Integer> versions,
+                               @Nullable List<InlinePolicy> policies, List<PriceFile> prices, @Nullable String symbol,
+                               Instant from, Instant to, @Nullable Integer historyMinutes,
+                               @Nullable IntrabarTicks.Mode intrabar, @Nullable ReplayInputs.BookParameters book,
+                               @Nullable List<Account> accounts, @Nullable BigDecimal insuranceFund,
+                               @Nullable List<RiskTier> riskTiers, @Nullable BigDecimal liquidationFeeRate)
+        implements StrictRequest {
     public ReplaySubmission {
         ruleSet = ruleSet == null || ruleSet.isBlank() ? "deleveraging" : ruleSet;
         versions = versions == null ? List.of() : List.copyOf(versions);
@@ -50,7 +55,7 @@ public record ReplaySubmission(String ruleSet, List<Integer> versions, List<Inli
      * @param overlay true: laid over the first version of the request ({@code PolicyFiles.overlay}), so a
      *                variant need hold only what differs
      */
-    public record InlinePolicy(String label, Map<String, String> files, Boolean overlay) {
+    public record InlinePolicy(String label, Map<String, String> files, @Nullable Boolean overlay) {
     }
 
     /**
@@ -60,6 +65,6 @@ public record ReplaySubmission(String ruleSet, List<Integer> versions, List<Inli
      * @param symbol the market of a kline file (default: the request's symbol)
      * @param layout AUTO (default), KLINES or MARKS
      */
-    public record PriceFile(String path, String symbol, ReplayInputs.Layout layout) {
+    public record PriceFile(String path, @Nullable String symbol, @Nullable ReplayInputs.Layout layout) {
     }
 }

@@ -2,10 +2,11 @@ package com.deleverage.admin.ruleset;
 
 import com.deleverage.admin.executor.RequestExecutors;
 import com.deleverage.admin.metrics.PlatformMetrics;
-import com.deleverage.admin.problem.Problem;
-import com.deleverage.admin.problem.ProblemException;
-import com.deleverage.admin.problem.RequestBodies;
+import com.deleverage.admin.problem.ApiProblems;
+import com.deleverage.admin.refusal.InvalidInput;
+import com.deleverage.admin.refusal.NotFound;
 import com.deleverage.admin.security.Roles;
+import com.deleverage.engine.snapshot.InputProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -18,6 +19,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
 import java.security.Principal;
@@ -28,6 +32,8 @@ import java.util.Map;
 @Controller("/api/v1/rulesets")
 @ExecuteOn(RequestExecutors.ADMIN)
 @Secured({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.OPERATOR, Roles.TRADING_SYSTEM, Roles.AUDITOR})
+@Tag(name = "rule sets")
+@ApiProblems.Common
 public class RuleSetController {
     private final StagingService staging;
     private final RuleSetRepository repository;
@@ -43,9 +49,14 @@ public class RuleSetController {
     @Post("/{name}/versions")
     @ExecuteOn(RequestExecutors.COMPILE) // validation compiles the version and runs its scenarios: seconds of CPU
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiProblems.TakesABody
     @Secured(Roles.POLICY_AUTHOR)
-    public HttpResponse<VersionView> stage(String name, @Body String body, Principal author) {
-        StageRequest request = RequestBodies.read(body, StageRequest.class);
+    @Operation(summary = "Stage a version: store it and validate it (lint, compile, scenarios)")
+    @ApiResponse(responseCode = "201", description = "the new version with its files and findings, VALIDATED or "
+            + "REJECTED; Location names it", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "a version with the same files already exists: that version",
+            useReturnTypeSchema = true)
+    public HttpResponse<VersionView> stage(String name, @Body StageRequest request, Principal author) {
         StagedVersion staged = staging.stage(name, request.comment(), request.files(), author.getName());
         RuleSetVersion version = staged.version();
         if (staged.created() && version.state() == VersionState.REJECTED) {
@@ -59,27 +70,35 @@ public class RuleSetController {
     }
 
     @Get
+    @Operation(summary = "The rule sets, with their active and latest versions")
     public List<RuleSetSummary> ruleSets() {
         return repository.summaries();
     }
 
     @Get("/{name}/versions")
+    @Operation(summary = "Every version of a rule set, oldest first, without files")
+    @ApiProblems.NotFound
     public List<VersionView> versions(String name) {
         requireRuleSet(name);
         return repository.versions(name).stream().map(VersionView::of).toList();
     }
 
     @Get("/{name}/versions/{version}")
+    @Operation(summary = "One version with its files")
+    @ApiProblems.NotFound
     public VersionView version(String name, int version) {
         return VersionView.of(find(name, version), repository.files(name, version));
     }
 
     /** Unified diff from {@code against} (default: the version before) to {@code version}. */
     @Get("/{name}/versions/{version}/diff")
+    @Operation(summary = "What changed between two versions, one unified diff per file")
+    @ApiProblems.BadRequest
+    @ApiProblems.NotFound
     public DiffView diff(String name, int version, @Nullable @QueryValue Integer against) {
         if (against == null && version == 1) {
-            throw ProblemException.badRequest("version 1 has no version before it; name the version to compare with "
-                    + "in ?against=", List.of(new Problem.FieldError("against", "is required for version 1")));
+            throw new InvalidInput("version 1 has no version before it; name the version to compare with "
+                    + "in ?against=", List.of(new InputProblem("against", "is required for version 1")));
         }
         int base = against != null ? against : version - 1;
         RuleSetVersion to = find(name, version);
@@ -93,13 +112,13 @@ public class RuleSetController {
 
     private void requireRuleSet(String name) {
         if (repository.ruleSet(name).isEmpty()) {
-            throw ProblemException.notFound("no rule set '" + name + "'");
+            throw new NotFound("no rule set '" + name + "'");
         }
     }
 
     private RuleSetVersion find(String name, int version) {
         requireRuleSet(name);
         return repository.find(name, version)
-                .orElseThrow(() -> ProblemException.notFound("rule set '" + name + "' has no version " + version));
+                .orElseThrow(() -> new NotFound("rule set '" + name + "' has no version " + version));
     }
 }

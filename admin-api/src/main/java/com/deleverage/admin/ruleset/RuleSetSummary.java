@@ -1,5 +1,7 @@
 package com.deleverage.admin.ruleset;
 
+import io.micronaut.core.annotation.Nullable;
+
 /**
  * A rule set as listed: its active version and how many versions it has.
  *
@@ -7,5 +9,6 @@ package com.deleverage.admin.ruleset;
  * @param activeHash    that version's hash, or null
  * @param latestVersion the newest version staged
  */
-public record RuleSetSummary(String name, Integer activeVersion, String activeHash, int latestVersion) {
+public record RuleSetSummary(String name, @Nullable Integer activeVersion, @Nullable String activeHash,
+                             int latestVersion) {
 }

@@ -1,6 +1,7 @@
 package com.deleverage.admin.ruleset;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,9 +12,10 @@ import java.util.Map;
  * its validation findings, and (when reading one version) its files.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record VersionView(String ruleSet, int version, VersionState state, String hash, String comment, String author,
-                          Instant createdAt, String approver, Instant approvedAt, Instant activatedAt,
-                          Instant retiredAt, List<FindingView> findings, Map<String, String> files) {
+public record VersionView(String ruleSet, int version, VersionState state, String hash, @Nullable String comment,
+                          String author, Instant createdAt, @Nullable String approver, @Nullable Instant approvedAt,
+                          @Nullable Instant activatedAt, @Nullable Instant retiredAt, List<FindingView> findings,
+                          @Nullable Map<String, String> files) {
 
     public static VersionView of(RuleSetVersion version) {
         return of(version, null);

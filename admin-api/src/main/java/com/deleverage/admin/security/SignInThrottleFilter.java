@@ -61,9 +61,8 @@ public class SignInThrottleFilter implements Ordered {
 
     private static HttpResponse<Problem> tooMany(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return ProblemResponses.of(Problem.of(HttpStatus.TOO_MANY_REQUESTS.getCode(),
-                        HttpStatus.TOO_MANY_REQUESTS.getReason(), "too many failed sign-ins for this user or from "
-                                + "this address; retry after " + seconds + " seconds"))
+        return ProblemResponses.of(Problem.of(HttpStatus.TOO_MANY_REQUESTS,
+                        "too many failed sign-ins for this user or from this address; retry after " + seconds + " seconds"))
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
 

@@ -1,13 +1,11 @@
 package com.deleverage.admin.shadow;
 
 import com.deleverage.admin.executor.RequestExecutors;
-import com.deleverage.admin.problem.Problem;
-import com.deleverage.admin.problem.ProblemException;
-import com.deleverage.admin.problem.RequestBodies;
+import com.deleverage.admin.problem.ApiProblems;
+import com.deleverage.admin.refusal.NotFound;
+import com.deleverage.admin.request.StrictRequest;
 import com.deleverage.admin.security.Roles;
-import com.deleverage.engine.json.PlatformJson;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -19,10 +17,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
-import java.io.IOException;
 import java.security.Principal;
-import java.util.List;
 
 /**
  * Shadow mode of a rule set: {@code PUT} puts a validated version in shadow ({@code {"version": n}}),
@@ -32,9 +31,14 @@ import java.util.List;
 @Controller("/api/v1/rulesets/{name}/shadow")
 @ExecuteOn(RequestExecutors.ADMIN)
 @Tag(name = "shadow")
+@ApiProblems.Common
 public class ShadowController {
-    /** The PUT body. */
-    public record ShadowRequest(Integer version) {
+    private static final String VERSION = "is required, a version number from 1";
+
+    /** The PUT body: the version to shadow. */
+    @Introspected
+    public record ShadowRequest(@NotNull(message = VERSION) @Min(value = 1, message = VERSION) Integer version)
+            implements StrictRequest {
     }
 
     private final ShadowService shadow;
@@ -46,21 +50,19 @@ public class ShadowController {
     @Put
     @ExecuteOn(RequestExecutors.COMPILE) // compiles the shadowed version before the run starts
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiProblems.TakesABody
     @Secured(Roles.OPERATOR)
     @Operation(summary = "Put a validated version in shadow beside the active one")
-    public ObjectNode start(String name, @Body String body, Principal operator) {
-        ShadowRequest request = RequestBodies.read(body, ShadowRequest.class);
-        if (request.version() == null || request.version() < 1) {
-            throw ProblemException.badRequest("name the version to shadow: {\"version\": n}",
-                    List.of(new Problem.FieldError("version", "is required, a version number from 1")));
-        }
+    @ApiProblems.RunsAVersion
+    public ShadowRunView start(String name, @Body @Valid ShadowRequest request, Principal operator) {
         return view(shadow.start(name, request.version(), operator.getName()));
     }
 
     @Delete
     @Secured(Roles.OPERATOR)
     @Operation(summary = "End the shadow run")
-    public ObjectNode stop(String name, Principal operator) {
+    @ApiProblems.NotFound
+    public ShadowRunView stop(String name, Principal operator) {
         shadow.stop(name, operator.getName());
         return status(name);
     }
@@ -68,46 +70,14 @@ public class ShadowController {
     @Get
     @Secured({Roles.POLICY_AUTHOR, Roles.POLICY_APPROVER, Roles.OPERATOR, Roles.AUDITOR})
     @Operation(summary = "The shadow comparison so far (the running run, or else the latest)")
-    public ObjectNode status(String name) {
+    @ApiProblems.NotFound
+    public ShadowRunView status(String name) {
         ShadowRun run = shadow.status(name).orElseThrow(() ->
-                ProblemException.notFound("rule set '" + name + "' has never had a shadow run"));
+                new NotFound("rule set '" + name + "' has never had a shadow run"));
         return view(run);
     }
 
-    private ObjectNode view(ShadowRun run) {
-        ObjectNode node = PlatformJson.mapper().createObjectNode();
-        node.put("ruleSet", run.ruleSet());
-        node.put("version", run.version());
-        node.put("versionHash", run.versionHash());
-        node.put("running", run.running());
-        node.put("startedBy", run.startedBy());
-        node.put("startedAt", run.startedAt().toString());
-        if (run.stoppedAt() != null) {
-            node.put("stoppedBy", run.stoppedBy());
-            node.put("stoppedAt", run.stoppedAt().toString());
-        }
-        node.put("evaluationsCompared", run.compared());
-        node.put("withDifferences", run.differing());
-        node.put("dropped", run.dropped());
-        node.put("failed", run.failed());
-        node.put("accountsAffected", shadow.accountCount(run));
-        shadow.accounts(run).forEach(node.putArray("accounts")::add);
-        var sample = node.putArray("recentDifferences");
-        for (ShadowRepository.Difference d : shadow.sample(run)) {
-            ObjectNode item = sample.addObject();
-            item.put("decisionId", d.decisionId());
-            item.put("comparedAt", d.comparedAt().toString());
-            d.accounts().forEach(item.putArray("accounts")::add);
-            item.set("diff", parse(d.difference()));
-        }
-        return node;
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return PlatformJson.mapper().readTree(text);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private ShadowRunView view(ShadowRun run) {
+        return ShadowRunView.of(run, shadow.accountCount(run), shadow.accounts(run), shadow.sample(run));
     }
 }

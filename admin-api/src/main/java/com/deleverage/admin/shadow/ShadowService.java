@@ -8,7 +8,8 @@ import com.deleverage.admin.db.DataAccessException;
 import com.deleverage.admin.db.Database;
 import com.deleverage.admin.dryrun.DiffView;
 import com.deleverage.admin.metrics.PlatformMetrics;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.Conflict;
+import com.deleverage.admin.refusal.NotFound;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.RuleSetVersion;
 import com.deleverage.engine.compare.DecisionDiff;
@@ -157,7 +158,7 @@ public class ShadowService {
         RuleSetVersion candidate = candidates.validated(ruleSet, version);
         Integer active = ruleSets.ruleSet(ruleSet).orElseThrow().activeVersion();
         if (active != null && active == version) {
-            throw ProblemException.conflict(ruleSet + " v" + version + " is the active version; shadow a version "
+            throw new Conflict(ruleSet + " v" + version + " is the active version; shadow a version "
                     + "beside it");
         }
         CompiledVersion.Lease lease = candidates.lease(candidate); // compiles (422 if it cannot) before any change
@@ -202,10 +203,10 @@ public class ShadowService {
             Instant now = clock.instant();
             ShadowRun stopped = database.inTransaction(connection -> {
                 if (ruleSets.lock(connection, ruleSet).isEmpty()) {
-                    throw ProblemException.notFound("no rule set '" + ruleSet + "'");
+                    throw new NotFound("no rule set '" + ruleSet + "'");
                 }
                 ShadowRun running = repository.running(connection, ruleSet).orElseThrow(() ->
-                        ProblemException.notFound("rule set '" + ruleSet + "' has no shadow run on"));
+                        new NotFound("rule set '" + ruleSet + "' has no shadow run on"));
                 repository.stop(connection, running.id(), actor, now);
                 auditLog.append(connection, new AuditEvent(actor, AuditAction.SHADOW_STOPPED, ruleSet,
                         running.version(), running.versionHash(), "shadow run ended"));

@@ -4,7 +4,8 @@ import com.deleverage.admin.audit.AuditAction;
 import com.deleverage.admin.audit.AuditEvent;
 import com.deleverage.admin.audit.AuditLog;
 import com.deleverage.admin.db.Database;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.InvalidInput;
+import com.deleverage.admin.refusal.Unprocessable;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.solvency.epoch.AccountLiability;
 import com.deleverage.solvency.epoch.EpochTree;
@@ -42,7 +43,8 @@ public class EpochPublisher {
     }
 
     /**
-     * @throws ProblemException 400 for an invalid request, 422 when the liabilities do not fit the format
+     * @throws InvalidInput for an invalid request
+     * @throws Unprocessable when the liabilities do not fit the format
      */
     public EpochView publish(EpochRequest request, String actor) {
         Reserve reserve = request.validated();
@@ -52,7 +54,7 @@ public class EpochPublisher {
         try {
             tree = EpochTree.build(owed, random);
         } catch (AmountOverflowException e) {
-            throw ProblemException.unprocessable("the snapshot's liabilities cannot be committed to: " + e.getMessage()
+            throw new Unprocessable("the snapshot's liabilities cannot be committed to: " + e.getMessage()
                     + " (the proof format holds whole units of 10^-8 below 2^128)");
         }
         BigInteger deficitSum = owed.stream().map(AccountLiability::deficit).reduce(BigInteger.ZERO, BigInteger::add);

@@ -1,7 +1,7 @@
 package com.deleverage.admin.solvency;
 
 import com.deleverage.admin.db.Database;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.NotFound;
 import com.deleverage.solvency.epoch.InclusionProof;
 import jakarta.inject.Singleton;
 
@@ -20,17 +20,17 @@ public class EpochQueries {
         this.repository = repository;
     }
 
-    /** @throws ProblemException 404 for an epoch never published */
+    /** @throws NotFound for an epoch never published */
     public EpochView epoch(long number) {
         return database.inTransaction(connection -> view(connection, repository.find(connection, number)
                 .orElseThrow(() -> noEpoch(number))));
     }
 
-    /** @throws ProblemException 404 for an epoch never published, or an account not in it */
+    /** @throws NotFound for an epoch never published, or an account not in it */
     public InclusionProof proof(long number, String accountId) {
         return database.inTransaction(connection -> {
             StoredEpoch epoch = repository.find(connection, number).orElseThrow(() -> noEpoch(number));
-            return repository.proof(connection, epoch, accountId).orElseThrow(() -> ProblemException.notFound(
+            return repository.proof(connection, epoch, accountId).orElseThrow(() -> new NotFound(
                     "epoch " + number + " has no account '" + accountId + "'"));
         });
     }
@@ -42,7 +42,7 @@ public class EpochQueries {
                 e.epoch())), e.publishedBy(), e.publishedAt());
     }
 
-    private static ProblemException noEpoch(long number) {
-        return ProblemException.notFound("no solvency epoch " + number);
+    private static NotFound noEpoch(long number) {
+        return new NotFound("no solvency epoch " + number);
     }
 }

@@ -1,10 +1,10 @@
 package com.deleverage.admin.solvency;
 
 import com.deleverage.admin.executor.RequestExecutors;
-import com.deleverage.admin.problem.Problem;
-import com.deleverage.admin.problem.ProblemException;
-import com.deleverage.admin.problem.RequestBodies;
+import com.deleverage.admin.problem.ApiProblems;
+import com.deleverage.admin.refusal.InvalidInput;
 import com.deleverage.admin.security.Roles;
+import com.deleverage.engine.snapshot.InputProblem;
 import com.deleverage.solvency.epoch.InclusionProof;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
@@ -29,6 +30,7 @@ import java.util.List;
 @Controller(SolvencyController.BASE)
 @ExecuteOn(RequestExecutors.ADMIN)
 @Tag(name = "solvency")
+@ApiProblems.Common
 public class SolvencyController {
     static final String BASE = "/api/v1/solvency/epochs";
 
@@ -44,14 +46,20 @@ public class SolvencyController {
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured(Roles.OPERATOR)
     @Operation(summary = "Publish an epoch: the liabilities of a snapshot in a Merkle-sum tree, against a reserve")
-    public HttpResponse<EpochView> publish(@Body String body, Principal operator) {
-        EpochView epoch = publisher.publish(RequestBodies.read(body, EpochRequest.class), operator.getName());
+    @ApiResponse(responseCode = "201", description = "the epoch: root, reserve, claim and deficits; Location names it",
+            useReturnTypeSchema = true)
+    @ApiProblems.TakesABody
+    @ApiProblems.Unprocessable
+    public HttpResponse<EpochView> publish(@Body EpochRequest request, Principal operator) {
+        EpochView epoch = publisher.publish(request, operator.getName());
         return HttpResponse.created(epoch, URI.create(BASE + "/" + epoch.epoch()));
     }
 
     @Get("/{epoch}")
     @Secured(Roles.AUDITOR)
     @Operation(summary = "A published epoch: root, reserve, claim and deficits")
+    @ApiProblems.BadRequest
+    @ApiProblems.NotFound
     public EpochView epoch(String epoch) {
         return queries.epoch(number(epoch));
     }
@@ -59,6 +67,8 @@ public class SolvencyController {
     @Get("/{epoch}/proofs/{accountId}")
     @Secured(Roles.AUDITOR)
     @Operation(summary = "The inclusion proof of one account, as the venue hands it to the account holder")
+    @ApiProblems.BadRequest
+    @ApiProblems.NotFound
     public InclusionProof proof(String epoch, String accountId) {
         return queries.proof(number(epoch), accountId);
     }
@@ -72,7 +82,7 @@ public class SolvencyController {
         } catch (NumberFormatException e) {
             // refused below with the same message
         }
-        throw ProblemException.badRequest("an epoch is a whole number from 1, not '" + epoch + "'",
-                List.of(new Problem.FieldError("epoch", "a whole number from 1")));
+        throw new InvalidInput("an epoch is a whole number from 1, not '" + epoch + "'",
+                List.of(new InputProblem("epoch", "a whole number from 1")));
     }
 }

@@ -2,6 +2,7 @@ package com.deleverage.admin.audit;
 
 import com.deleverage.admin.Snapshots;
 import com.deleverage.admin.evaluation.EvaluationService;
+import com.deleverage.admin.evaluation.SnapshotRequest;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +58,7 @@ class AuditChainUpgradeTest {
     /** Seeds and logs a decision, then turns the database into what changelog 005 found on an old installation. */
     private void writeAndUnkey() throws Exception {
         try (ApplicationContext node = node()) {
-            node.getBean(EvaluationService.class).evaluate(Snapshots.UNDER_MARGINED, "trader");
+            node.getBean(EvaluationService.class).evaluate(SnapshotRequest.parse(Snapshots.UNDER_MARGINED), "trader");
             assertThat(node.getBean(ChainWatch.class).exportCheckpoint()).isPresent();
             try (Connection c = node.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {
                 List<AuditEntry> rows = new ArrayList<>();

@@ -6,6 +6,7 @@ import com.deleverage.admin.activation.ActivationService;
 import com.deleverage.admin.approval.ApprovalService;
 import com.deleverage.admin.audit.AuditLog;
 import com.deleverage.admin.evaluation.EvaluationService;
+import com.deleverage.admin.evaluation.SnapshotRequest;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.RuleSetVersion;
 import com.deleverage.admin.ruleset.StagingService;
@@ -45,7 +46,7 @@ class PostgresMigrationTest {
             node.getBean(ApprovalService.class).approve("deleveraging", 2, "approver");
             node.getBean(ActivationService.class).activate("deleveraging", 2, "operator");
 
-            var decision = node.getBean(EvaluationService.class).evaluate(Snapshots.UNDER_MARGINED, "trader");
+            var decision = node.getBean(EvaluationService.class).evaluate(SnapshotRequest.parse(Snapshots.UNDER_MARGINED), "trader");
             assertThat(decision.get("version").asInt()).isEqualTo(2);
             assertThat(decision.get("actions")).extracting(a -> a.get("type").asText()).contains("LIQUIDATE");
             assertThat(count(node, "decision_log")).isEqualTo(1);
@@ -53,25 +54,24 @@ class PostgresMigrationTest {
 
             // Idempotency-Key on PostgreSQL: the unique (caller, key) and the stored response.
             var evaluations = node.getBean(EvaluationService.class);
-            var first = evaluations.evaluate(Snapshots.UNDER_MARGINED, "trader", "pg-key-1");
-            var again = evaluations.evaluate(Snapshots.UNDER_MARGINED, "trader", "pg-key-1");
+            var first = evaluations.evaluate(SnapshotRequest.parse(Snapshots.UNDER_MARGINED), "trader", "pg-key-1");
+            var again = evaluations.evaluate(SnapshotRequest.parse(Snapshots.UNDER_MARGINED), "trader", "pg-key-1");
             assertThat(again.replayed()).isTrue();
             assertThat(again.response().get("decisionId")).isEqualTo(first.response().get("decisionId"));
-            assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
-                    com.deleverage.admin.problem.ProblemException.class,
-                    () -> evaluations.evaluate(Snapshots.UNDER_MARGINED.replace("1900", "1901"), "trader", "pg-key-1"))
-                    .problem().status()).isEqualTo(422);
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> evaluations.evaluate(
+                    SnapshotRequest.parse(Snapshots.UNDER_MARGINED.replace("1900", "1901")), "trader", "pg-key-1")))
+                    .isInstanceOf(com.deleverage.admin.refusal.Unprocessable.class);
             assertThat(count(node, "decision_log")).isEqualTo(2);
 
             node.getBean(ActivationService.class).rollback("deleveraging", null, "back to the seed", "operator", null);
-            assertThat(node.getBean(EvaluationService.class).evaluate(Snapshots.UNDER_MARGINED, "trader").get("version").asInt())
+            assertThat(node.getBean(EvaluationService.class).evaluate(SnapshotRequest.parse(Snapshots.UNDER_MARGINED), "trader").get("version").asInt())
                     .isEqualTo(1);
 
             // A solvency epoch on PostgreSQL (identity numbers, numeric(39,0) sums): acct-1 owes 179.35 and acct-2
             // 10000 + 0.1 x (103441.3 - 100000) = 10344.13, so the root sum is 10523.48 = 1052348000000 units.
             var epochs = node.getBean(com.deleverage.admin.solvency.EpochPublisher.class);
-            var epoch = epochs.publish(com.deleverage.admin.problem.RequestBodies.read("{\"snapshot\": "
-                    + Snapshots.UNDER_MARGINED + ", \"reserves\": {\"USDT\": \"20000\"}}",
+            var epoch = epochs.publish(com.deleverage.engine.snapshot.SnapshotJson.json().mapper().readValue(
+                    "{\"snapshot\": " + Snapshots.UNDER_MARGINED + ", \"reserves\": {\"USDT\": \"20000\"}}",
                     com.deleverage.admin.solvency.EpochRequest.class), "operator");
             assertThat(epoch.root().sum()).isEqualTo(new java.math.BigInteger("1052348000000"));
             var proof = node.getBean(com.deleverage.admin.solvency.EpochQueries.class).proof(epoch.epoch(), "acct-2");

@@ -1,6 +1,6 @@
 package com.deleverage.admin.evaluation;
 
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.Unprocessable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,7 @@ class DecisionLimitsTest {
                 + " {\"type\": \"LIQUIDATE\", \"explanation\": {\"facts\": [\"ok\", \"eleven char\"]}}]}");
 
         assertThatThrownBy(() -> limits.check(decision, decision.toString(), "deleveraging", 3))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.problem().status()).isEqualTo(422);
+                .isInstanceOfSatisfying(Unprocessable.class, e -> {
                     assertThat(e.getMessage()).isEqualTo("the decision of deleveraging v3 "
                             + "is refused: actions[1].explanation.facts[1] is 11 characters long; at most 10 characters are "
                             + "accepted (deleveraging.limits.max-action-text). The policy must write shorter texts; nothing was logged");

@@ -1,8 +1,8 @@
 package com.deleverage.admin.replay;
 
 import com.deleverage.admin.ReferencePolicies;
-import com.deleverage.admin.problem.Problem;
-import com.deleverage.admin.problem.ProblemException;
+import com.deleverage.admin.refusal.InvalidInput;
+import com.deleverage.engine.snapshot.InputProblem;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,13 +43,12 @@ class ReplayDataDirectoryTest {
         Path absent = tmp.resolve("no-such-folder");
         ReplayDataDirectory directory = new ReplayDataDirectory(absent.toString());
         assertThatThrownBy(() -> directory.resolve(README_EXAMPLE, "prices[0].path"))
-                .asInstanceOf(type(ProblemException.class)).extracting(ProblemException::problem)
+                .asInstanceOf(type(InvalidInput.class))
                 .satisfies(problem -> {
-                    assertThat(problem.status()).isEqualTo(400);
-                    assertThat(problem.detail()).isEqualTo("prices[0].path: the market data folder " + absent
+                    assertThat(problem.getMessage()).isEqualTo("prices[0].path: the market data folder " + absent
                             + " does not exist on this server (set deleveraging.replay.data-dir to the folder of the"
                             + " price files)");
-                    assertThat(problem.errors()).containsExactly(new Problem.FieldError("prices[0].path",
+                    assertThat(problem.errors()).containsExactly(new InputProblem("prices[0].path",
                             "the market data folder " + absent + " does not exist on this server (set "
                                     + "deleveraging.replay.data-dir to the folder of the price files)"));
                 });
@@ -59,7 +58,7 @@ class ReplayDataDirectoryTest {
     void aFolderCreatedAfterStartIsUsedWithoutARestart(@TempDir Path tmp) throws Exception {
         Path later = tmp.resolve("later");
         ReplayDataDirectory directory = new ReplayDataDirectory(later.toString());
-        assertThatThrownBy(() -> directory.resolve("a.csv", "prices[0].path")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> directory.resolve("a.csv", "prices[0].path")).isInstanceOf(InvalidInput.class);
         Files.createDirectories(later);
         Files.writeString(later.resolve("a.csv"), "timestamp_ms,datetime_utc,open,high,low,close,volume\n");
         assertThat(directory.resolve("a.csv", "prices[0].path")).isEqualTo(later.resolve("a.csv").toRealPath());

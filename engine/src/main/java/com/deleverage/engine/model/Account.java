@@ -1,5 +1,7 @@
 package com.deleverage.engine.model;
 
+import jakarta.annotation.Nullable;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +15,7 @@ import java.util.Objects;
  * @param marginMode    CROSS or ISOLATED
  * @param positions     open positions, at most one per market
  */
-public record Account(String id, BigDecimal walletBalance, MarginMode marginMode, List<Position> positions) {
+public record Account(String id, BigDecimal walletBalance, MarginMode marginMode, @Nullable List<Position> positions) {
     public Account {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(walletBalance, "walletBalance");

@@ -1,5 +1,7 @@
 package com.deleverage.engine.model;
 
+import jakarta.annotation.Nullable;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +23,9 @@ import java.util.Objects;
  *                          continuous at its floor: {@code cum_i = cum_(i-1) + floor_i x (rate_i - rate_(i-1))},
  *                          0 for the first tier
  */
-public record Market(String symbol, BigDecimal markPrice, BigDecimal indexPrice, BigDecimal openInterest,
-                     BigDecimal priceChangePct1h, BigDecimal realizedVol1h, BigDecimal fundingPremium,
-                     List<RiskTier> riskTiers) {
+public record Market(String symbol, BigDecimal markPrice, @Nullable BigDecimal indexPrice,
+                     @Nullable BigDecimal openInterest, @Nullable BigDecimal priceChangePct1h,
+                     @Nullable BigDecimal realizedVol1h, @Nullable BigDecimal fundingPremium, List<RiskTier> riskTiers) {
     public Market {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(markPrice, "markPrice");

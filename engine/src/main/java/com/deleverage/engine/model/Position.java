@@ -1,5 +1,7 @@
 package com.deleverage.engine.model;
 
+import jakarta.annotation.Nullable;
+
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -13,8 +15,8 @@ import java.util.Objects;
  *                       the tier table)
  * @param isolatedMargin margin set aside for this position when its account is ISOLATED, else null
  */
-public record Position(String symbol, BigDecimal quantity, BigDecimal entryPrice, Integer leverage,
-                       BigDecimal isolatedMargin) {
+public record Position(String symbol, BigDecimal quantity, BigDecimal entryPrice, @Nullable Integer leverage,
+                       @Nullable BigDecimal isolatedMargin) {
     public Position {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(quantity, "quantity");

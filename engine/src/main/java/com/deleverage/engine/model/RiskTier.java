@@ -1,5 +1,7 @@
 package com.deleverage.engine.model;
 
+import jakarta.annotation.Nullable;
+
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -17,7 +19,7 @@ import java.util.Objects;
  * @param maxLeverage           the highest leverage allowed in this tier
  */
 public record RiskTier(BigDecimal notionalFloor, BigDecimal notionalCap, BigDecimal maintenanceMarginRate,
-                       BigDecimal maintenanceAmount, int maxLeverage) {
+                       @Nullable BigDecimal maintenanceAmount, int maxLeverage) {
     public RiskTier {
         Objects.requireNonNull(notionalFloor, "notionalFloor");
         Objects.requireNonNull(notionalCap, "notionalCap");

@@ -1,5 +1,7 @@
 package com.deleverage.engine.model;
 
+import jakarta.annotation.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -12,8 +14,8 @@ import java.util.List;
  * @param insuranceFunds insurance funds, at most one per market
  * @param accounts       accounts with their positions
  */
-public record Snapshot(String ruleSet, Instant asOf, List<Market> markets, List<InsuranceFund> insuranceFunds,
-                       List<Account> accounts) {
+public record Snapshot(@Nullable String ruleSet, Instant asOf, @Nullable List<Market> markets,
+                       @Nullable List<InsuranceFund> insuranceFunds, @Nullable List<Account> accounts) {
     public Snapshot {
         markets = List.copyOf(markets == null ? List.of() : markets);
         insuranceFunds = List.copyOf(insuranceFunds == null ? List.of() : insuranceFunds);

@@ -1,4 +1,6 @@
-package com.deleverage.admin.problem;
+package com.deleverage.admin.refusal;
+
+import com.deleverage.engine.snapshot.InputProblem;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,11 +13,12 @@ public final class IdempotencyKey {
     private IdempotencyKey() {
     }
 
-    /** The key itself, or null without one; 400 problem naming the header when it is malformed. */
+    /** The key itself, or null without one; {@link InvalidInput} naming the header when it is malformed. */
     public static String checked(String key) {
         if (key != null && !VALID.matcher(key).matches()) {
-            throw ProblemException.badRequest("the Idempotency-Key header must be 1 to 128 visible ASCII characters",
-                    List.of(new Problem.FieldError(HEADER, "1 to 128 visible ASCII characters")));
+            throw new InvalidInput("the Idempotency-Key header must be 1 to 128 visible ASCII characters",
+                    List.of(new InputProblem(HEADER,
+                            "1 to 128 visible ASCII characters")));
         }
         return key;
     }

@@ -1,28 +1,21 @@
-package com.deleverage.admin.decision;
+package com.deleverage.admin.db;
 
 import com.deleverage.engine.json.PlatformJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
-/** JSON text stored in the database, back to a tree (numbers stay exact). */
-final class Json {
-    private static final ObjectMapper MAPPER = PlatformJson.mapper();
-
-    private Json() {
+/** JSON text the platform stored in the database (decisions, their inputs, differences), back to a tree; numbers stay exact. */
+public final class StoredJson {
+    private StoredJson() {
     }
 
-    static JsonNode tree(Object value) {
-        return MAPPER.valueToTree(value);
-    }
-
-    static JsonNode parse(String text) {
+    public static JsonNode parse(String text) {
         if (text == null) {
             return NullNode.getInstance();
         }
         try {
-            return MAPPER.readTree(text);
+            return PlatformJson.mapper().readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON does not parse", e);
         }
