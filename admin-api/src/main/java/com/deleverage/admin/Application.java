@@ -26,6 +26,10 @@ public final class Application {
             // `java -jar deleveraging-platform.jar replay [options]`: a replay on the command line, no server.
             System.exit(com.deleverage.admin.replay.ReplayCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && "policy".equals(args[0])) {
+            // `java -jar deleveraging-platform.jar policy check|test|stage|fetch ...`: the authoring loop, no server.
+            System.exit(com.deleverage.admin.policycli.PolicyCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         // Liquibase logs through java.util.logging; route it to the platform's one log format.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
