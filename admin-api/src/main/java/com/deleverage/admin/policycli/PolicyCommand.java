@@ -14,7 +14,7 @@ import java.util.function.Function;
  */
 @Command(name = "policy", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = "Checks, tests, stages and fetches policy folders (see docs/writing-your-first-policy.md).",
-        subcommands = {CheckCommand.class, TestCommand.class})
+        subcommands = {CheckCommand.class, TestCommand.class, StageCommand.class, FetchCommand.class})
 public final class PolicyCommand implements Runnable {
     /** Where the password for the server commands comes from: never an option, so it stays out of shell history. */
     static final String PASSWORD_VARIABLE = "POLICY_PASSWORD";

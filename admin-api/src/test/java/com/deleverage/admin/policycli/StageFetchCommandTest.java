@@ -1,0 +1,104 @@
+package com.deleverage.admin.policycli;
+
+import com.deleverage.admin.ReferencePolicies;
+import com.deleverage.admin.policycli.PolicyCli.Run;
+import com.deleverage.engine.policy.PolicyFiles;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code policy stage} and {@code policy fetch} over real HTTP against the platform on an embedded server. */
+@MicronautTest(environments = "dev")
+class StageFetchCommandTest {
+    static final Map<String, String> AUTHOR = Map.of(PolicyCommand.PASSWORD_VARIABLE, "author-dev-password");
+
+    @Inject
+    EmbeddedServer server;
+
+    @TempDir
+    Path temp;
+
+    String url() {
+        return server.getURL().toString();
+    }
+
+    @Test
+    void theReferencePolicyStagedAndFetchedBackIsByteIdentical() throws IOException {
+        Path reference = ReferencePolicies.rules().resolve("deleveraging");
+
+        Run staged = PolicyCli.run(AUTHOR, "stage", reference.toString(), "--ruleset", "cli-roundtrip",
+                "--comment", "the reference policy, staged from its folder", "--url", url(), "--user", "author");
+
+        assertThat(staged.exitCode()).as(staged.toString()).isEqualTo(0);
+        assertThat(staged.outLines().get(0)).startsWith("cli-roundtrip version 1 VALIDATED sha256:");
+        assertThat(staged.outLines().get(staged.outLines().size() - 1)).isEqualTo("0 errors, 0 warnings");
+
+        Path fetched = temp.resolve("fetched");
+        Run fetch = PolicyCli.run(AUTHOR, "fetch", "cli-roundtrip", "1", fetched.toString(), "--url", url(),
+                "--user", "author");
+
+        int files = PolicyFiles.fromDirectory(reference).size();
+        String hash = staged.outLines().get(0).substring("cli-roundtrip version 1 VALIDATED ".length());
+        assertThat(fetch.outLines()).containsExactly(
+                "cli-roundtrip version 1 VALIDATED " + hash + ": " + files + " files written to " + fetched);
+        assertThat(fetch.exitCode()).isEqualTo(0);
+        assertThat(bytes(fetched)).isEqualTo(bytes(reference));
+    }
+
+    @Test
+    void aRejectedVersionPrintsItsFindingsAndExitsOne() {
+        Path folder = PolicyCli.write(temp.resolve("broken"), Map.of("bad.drl", CheckCommandTest.BAD_DRL));
+
+        Run run = PolicyCli.run(AUTHOR, "stage", folder.toString(), "--ruleset", "cli-rejected", "--url", url(),
+                "--user", "author");
+
+        List<String> lines = run.outLines();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("cli-rejected version 1 REJECTED sha256:");
+        assertThat(lines.subList(1, 3)).containsExactly(CheckCommandTest.SYNTAX_ERROR_LINE, "1 error, 0 warnings");
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutThePasswordVariableNothingIsSent() {
+        Run run = PolicyCli.run(Map.of(), "fetch", "deleveraging", "1", temp.resolve("x").toString(), "--url", url(),
+                "--user", "author");
+
+        assertThat(run.err()).startsWith("set POLICY_PASSWORD to the password of author");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(temp.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void aRefusalPrintsTheServersDetail() {
+        Run run = PolicyCli.run(AUTHOR, "fetch", "deleveraging", "99", temp.resolve("x").toString(), "--url", url(),
+                "--user", "author");
+
+        assertThat(run.err().strip()).isEqualTo("policy fetch failed: HTTP 404 from GET " + url()
+                + "/api/v1/rulesets/deleveraging/versions/99: rule set 'deleveraging' has no version 99");
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    /** Every regular file under {@code folder}, by relative path, as raw bytes (as hex, so a mismatch reads well). */
+    static Map<String, String> bytes(Path folder) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(file).toString(), java.util.HexFormat.of().formatHex(Files.readAllBytes(file)));
+            }
+        }
+        return files;
+    }
+}
