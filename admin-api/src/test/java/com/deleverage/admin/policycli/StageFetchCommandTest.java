@@ -1,8 +1,14 @@
 package com.deleverage.admin.policycli;
 
+import com.deleverage.admin.Api;
+import com.deleverage.admin.Api.User;
 import com.deleverage.admin.ReferencePolicies;
 import com.deleverage.admin.policycli.PolicyCli.Run;
 import com.deleverage.engine.policy.PolicyFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -26,6 +32,10 @@ class StageFetchCommandTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
 
     @TempDir
     Path temp;
@@ -89,6 +99,52 @@ class StageFetchCommandTest {
         assertThat(run.err().strip()).isEqualTo("policy fetch failed: HTTP 404 from GET " + url()
                 + "/api/v1/rulesets/deleveraging/versions/99: rule set 'deleveraging' has no version 99");
         assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    /** docs/writing-your-first-policy.md, "The policy command line": a folder goes in, an ACTIVE version comes out. */
+    @Test
+    void theFirstPolicyWalkthroughEndsWithAnActiveVersion() throws IOException {
+        Path first = ReferencePolicies.rules().resolve("examples/first-policy");
+
+        assertThat(PolicyCli.run("check", first.toString()).outLines()).containsExactly("0 errors, 0 warnings");
+        assertThat(PolicyCli.run("test", first.toString()).outLines()).containsExactly(
+                "PASS scenarios/first.yaml:2 Warn at 80%, liquidate at 100%",
+                "1 scenario: 1 passed, 0 failed",
+                "coverage: 2 of 2 rules fired (100.0%)");
+        Run staged = PolicyCli.run(AUTHOR, "stage", first.toString(), "--ruleset", "first-policy", "--comment",
+                "warn at 80%", "--user", "author", "--url", url(), "--format", "json");
+        JsonNode version = new ObjectMapper().readTree(staged.out());
+        assertThat(version.get("version").asInt()).isEqualTo(1);
+        assertThat(version.get("state").asText()).isEqualTo("VALIDATED");
+        assertThat(version.get("comment").asText()).isEqualTo("warn at 80%");
+        assertThat(version.has("files")).isFalse();
+        assertThat(staged.exitCode()).isEqualTo(0);
+
+        Api api = new Api(http);
+        assertThat(api.post("/api/v1/rulesets/first-policy/versions/1/approve", User.APPROVER, "").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/rulesets/first-policy/versions/1/activate", User.OPERATOR, "").status()).isEqualTo(200);
+
+        Path fetched = temp.resolve("first-policy");
+        Run fetch = PolicyCli.run(AUTHOR, "fetch", "first-policy", "1", fetched.toString(), "--user", "author",
+                "--url", url());
+        assertThat(fetch.outLines()).containsExactly("first-policy version 1 ACTIVE " + version.get("hash").asText()
+                + ": 2 files written to " + fetched);
+        assertThat(bytes(fetched)).isEqualTo(bytes(first));
+
+        Run again = PolicyCli.run(AUTHOR, "stage", fetched.toString(), "--ruleset", "first-policy", "--user", "author",
+                "--url", url());
+        assertThat(again.outLines()).containsExactly("first-policy version 1 ACTIVE " + version.get("hash").asText()
+                + " (already staged: the same files)", "0 errors, 0 warnings");
+    }
+
+    @Test
+    void fetchRefusesAFolderThatHasFiles() {
+        Path folder = PolicyCli.write(temp.resolve("busy"), Map.of("mine.drl", "// someone's work"));
+
+        Run run = PolicyCli.run(AUTHOR, "fetch", "deleveraging", "1", folder.toString(), "--url", url(), "--user", "author");
+
+        assertThat(run.err()).startsWith("DIR " + folder + " exists and is not an empty folder");
+        assertThat(run.exitCode()).isEqualTo(2);
     }
 
     /** Every regular file under {@code folder}, by relative path, as raw bytes (as hex, so a mismatch reads well). */
