@@ -5,6 +5,7 @@ import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.replay.path.PriceTick;
 import com.deleverage.replay.report.AccountDifference;
 import com.deleverage.replay.report.AccountOutcome;
+import com.deleverage.replay.report.ReplayReport;
 import com.deleverage.replay.report.VersionResult;
 import com.deleverage.replay.simulation.Simulation;
 

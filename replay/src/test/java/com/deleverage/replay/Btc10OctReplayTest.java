@@ -1,5 +1,6 @@
 package com.deleverage.replay;
 
+import com.deleverage.replay.report.ReplayReport;
 import com.deleverage.replay.report.ReportHtml;
 import com.deleverage.replay.report.ReportJson;
 import com.deleverage.replay.report.TickRecord;

@@ -6,6 +6,7 @@ import com.deleverage.engine.model.Position;
 import com.deleverage.engine.model.RiskTier;
 import com.deleverage.replay.path.PricePath;
 import com.deleverage.replay.path.PriceTick;
+import com.deleverage.replay.report.ReplayReport;
 import com.deleverage.replay.report.TickRecord;
 import com.deleverage.replay.report.VersionResult;
 import org.junit.jupiter.api.Test;

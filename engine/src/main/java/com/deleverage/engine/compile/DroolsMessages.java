@@ -25,6 +25,7 @@ final class DroolsMessages {
     private static final Pattern BOUND_TWICE = Pattern.compile("Duplicate declaration for variable '([^']+)'");
     private static final Pattern UNKNOWN_ACCUMULATE = Pattern.compile("Unknown accumulate function: '([^']+)'");
     private static final Pattern UNKNOWN_WATCHED = Pattern.compile("Unknown property (\\S+) in @Watch");
+    private static final Pattern UNKNOWN_JAVA_TYPE = Pattern.compile("(\\w+) cannot be resolved to a type");
     private static final Pattern QUOTED_NAME = Pattern.compile("'([\\w$.]{1,80})'");
     private static final String CONSEQUENCE = "Rule Compilation error";
     private static final String DUPLICATE_NAME = "Duplicate rule name";
@@ -155,6 +156,11 @@ final class DroolsMessages {
         }
         String condition = conditionIn(text);
         String subject = condition != null ? "the condition '" + condition + "'" : "a part of the rule";
+        Matcher unknownType = UNKNOWN_JAVA_TYPE.matcher(text);
+        if (unknownType.find()) {
+            return subject + " does not compile: '" + unknownType.group(1) + "' is not a known type (check its "
+                    + "spelling and imports against docs/reference/facts.md)";
+        }
         Matcher unbound = UNBOUND.matcher(text);
         if (unbound.find()) {
             return subject + " does not compile: '" + unbound.group(1) + "' is not bound to a fact it can use here "

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One mistake, one finding. When a DRL file does not parse, Drools builds no declared type of the version, and
@@ -26,6 +27,8 @@ final class RootCauses {
             .comparing((Finding f) -> Objects.requireNonNullElse(f.file(), ""))
             .thenComparingInt(Finding::line).thenComparingInt(Finding::column);
     private static final Pattern UNKNOWN_TYPE = Pattern.compile("unknown fact type '([^']+)'");
+    private static final Pattern FAILED_FUNCTION = Pattern.compile(
+            "The import [\\w.]+ cannot be resolved|The method \\w+\\(.*?\\) is undefined for the type Rule_");
 
     private RootCauses() {
     }
@@ -42,10 +45,13 @@ final class RootCauses {
             List<Finding> typeRoots = firstUseOfEachUnknownType(errors);
             Set<List<String>> rulesUsingOne = new HashSet<>();
             errors.stream().filter(RootCauses::isUnknownType).forEach(f -> rulesUsingOne.add(ruleOf(f)));
-            // The other errors of those rules follow from the type (their bindings are unknown too); an error in
-            // a rule that uses no unknown type is a mistake of its own and stays listed.
-            List<Finding> knockOn = errors.stream()
-                    .filter(f -> !isUnknownType(f) && rulesUsingOne.contains(ruleOf(f))).toList();
+            // What follows from the types: the other errors of the rules using them (their bindings are unknown too),
+            // the errors Drools places in no rule (a function or condition it lost track of), and the errors that
+            // name a type or a function that failed because of them; an error in a rule that uses no unknown type
+            // and names none of that is a mistake of its own and stays listed.
+            Set<String> types = typeRoots.stream().map(RootCauses::typeOf).collect(Collectors.toSet());
+            List<Finding> knockOn = errors.stream().filter(f -> !isUnknownType(f) && (f.rule() == null
+                    || rulesUsingOne.contains(ruleOf(f)) || namesAFailure(f, types))).toList();
             result.addAll(withKnockOn(typeRoots, knockOn));
             errors.stream().filter(f -> !isUnknownType(f) && !knockOn.contains(f)).forEach(result::add);
         }
@@ -61,6 +67,13 @@ final class RootCauses {
         return usesByType.values().stream().map(uses -> uses.size() == 1 ? uses.getFirst()
                 : append(uses.getFirst(), "it is used " + uses.size() + " times in " + files(uses)
                 + "; the first use is shown")).toList();
+    }
+
+    /** The compiler's words for a function of the package that did not compile, or a use of an unknown type. */
+    private static boolean namesAFailure(Finding finding, Set<String> types) {
+        String message = finding.message();
+        return FAILED_FUNCTION.matcher(message).find()
+                || types.stream().anyMatch(type -> message.contains("'" + type + "'"));
     }
 
     private static boolean isUnknownType(Finding finding) {

@@ -1,6 +1,5 @@
 package com.deleverage.replay.report;
 
-import com.deleverage.replay.ReplayReport;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;

@@ -1,7 +1,6 @@
 package com.deleverage.replay.report;
 
 import com.deleverage.engine.json.PlatformJson;
-import com.deleverage.replay.ReplayReport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

@@ -1,6 +1,6 @@
 package com.deleverage.replay.report;
 
-import com.deleverage.replay.ReplayReport;
+import com.deleverage.replay.report.ReplayReport;
 import com.deleverage.replay.ReplaySettings;
 import org.junit.jupiter.api.Test;
 

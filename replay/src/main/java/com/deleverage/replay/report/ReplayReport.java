@@ -1,7 +1,6 @@
-package com.deleverage.replay;
+package com.deleverage.replay.report;
 
-import com.deleverage.replay.report.AccountDifference;
-import com.deleverage.replay.report.VersionResult;
+import com.deleverage.replay.ReplaySettings;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +8,8 @@ import java.util.List;
 import java.util.SortedSet;
 
 /**
- * The comparison of one or more versions over the same path and book; {@code ReportJson} and
- * {@code ReportHtml} render it.
+ * The comparison of one or more versions over the same path and book; {@link ReportJson} and
+ * {@link ReportHtml} render it.
  *
  * @param from        first instant replayed
  * @param to          end of the replay (exclusive)
