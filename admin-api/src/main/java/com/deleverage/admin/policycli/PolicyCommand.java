@@ -2,6 +2,8 @@ package com.deleverage.admin.policycli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.util.function.Function;
 
@@ -20,6 +22,9 @@ public final class PolicyCommand implements Runnable {
     static final String PASSWORD_VARIABLE = "POLICY_PASSWORD";
 
     private final Function<String, String> environment;
+
+    @Spec
+    CommandSpec spec;
 
     PolicyCommand(Function<String, String> environment) {
         this.environment = environment;
@@ -60,6 +65,6 @@ public final class PolicyCommand implements Runnable {
     @Override
     public void run() {
         // `policy` alone: say which subcommands there are.
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a subcommand: check, test, stage or fetch");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: check, test, stage or fetch");
     }
 }

@@ -126,4 +126,12 @@ class CheckCommandTest {
         assertThat(run.err()).startsWith("DIR " + temp.resolve("nope") + ": no such folder");
         assertThat(run.exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void withoutASubcommandItSaysWhichThereAre() {
+        Run run = PolicyCli.run();
+
+        assertThat(run.err()).startsWith("name a subcommand: check, test, stage or fetch");
+        assertThat(run.exitCode()).isEqualTo(2);
+    }
 }
