@@ -127,6 +127,7 @@ class AdlRankingCandidateApiTest {
                 ADL_SNAPSHOT.replace("\"ruleSet\":\"deleveraging\"", "\"ruleSet\":\"other\""));
         Reply rejected = api.post("/api/v1/rulesets/deleveraging/versions", User.AUTHOR, SeedPolicy.stageRequest(
                 "broken", java.util.Map.of("broken.drl", "package deleveraging;\nrule \"x\" when then nothing( end")));
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(201);
         int rejectedVersion = rejected.json().get("version").asInt();
         Reply notValidated = api.post("/api/v1/rulesets/deleveraging/versions/" + rejectedVersion + "/dry-run",
                 User.AUTHOR, ADL_SNAPSHOT);

@@ -122,6 +122,15 @@ class RootCausesTest {
                         + "can use here (check that the pattern binding it compiles and comes before this condition)"));
     }
 
+    /** Without a root cause nothing is grouped: an error Drools places in no rule stays listed. */
+    @Test
+    void withoutARootCauseEveryErrorIsListed() {
+        List<Finding> errors = errors(compiler.compile("t", 1, Map.of("broken.drl",
+                "package deleveraging;\nrule \"x\" when then nothing( end")));
+
+        assertThat(errors).extracting(Finding::code).containsExactly(FindingCodes.CONSEQUENCE_ERROR);
+    }
+
     private static Map<String, String> referencePolicy() {
         return new HashMap<>(PolicyFiles.fromDirectory(Path.of("..", "rules", "deleveraging")));
     }
