@@ -66,7 +66,7 @@ class AdlRankingCandidateApiTest {
         api = new Api(http);
         if (api.get("/api/v1/rulesets/deleveraging/versions", User.AUDITOR).json().size() < 2) {
             Reply staged = api.post("/api/v1/rulesets/deleveraging/versions", User.AUTHOR,
-                    SeedPolicy.stageRequest("Binance ADL ranking", ReferencePolicies.binanceRankingVariant()));
+                    SeedPolicy.stageRequestReplacingFiles("Binance ADL ranking", ReferencePolicies.binanceRankingVariant()));
             assertThat(staged.status()).as(staged.toString()).isEqualTo(201);
             assertThat(staged.json().get("state").asText()).as(staged.toString()).isEqualTo("VALIDATED");
             assertThat(staged.json().get("version").asInt()).isEqualTo(2);
