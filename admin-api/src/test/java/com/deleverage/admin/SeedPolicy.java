@@ -30,10 +30,22 @@ public final class SeedPolicy {
     }
 
     public static String stageRequest(String comment, Map<String, String> files) {
+        return body(comment, files).toString();
+    }
+
+    /**
+     * A stage request whose files replace the active version's on purpose (a variant with its own scenario
+     * set): it says {@code allowRemovals}, or validation refuses it with REMOVES_RULES.
+     */
+    public static String stageRequestReplacingFiles(String comment, Map<String, String> files) {
+        return body(comment, files).put("allowRemovals", true).toString();
+    }
+
+    private static ObjectNode body(String comment, Map<String, String> files) {
         ObjectNode body = JSON.createObjectNode();
         body.put("comment", comment);
         ObjectNode fileNode = body.putObject("files");
         files.forEach(fileNode::put);
-        return body.toString();
+        return body;
     }
 }

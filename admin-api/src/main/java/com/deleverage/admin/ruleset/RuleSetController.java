@@ -57,7 +57,7 @@ public class RuleSetController {
     @ApiResponse(responseCode = "200", description = "a version with the same files already exists: that version",
             useReturnTypeSchema = true)
     public HttpResponse<VersionView> stage(String name, @Body StageRequest request, Principal author) {
-        StagedVersion staged = staging.stage(name, request.comment(), request.files(), author.getName());
+        StagedVersion staged = staging.stage(name, request, author.getName());
         RuleSetVersion version = staged.version();
         if (staged.created() && version.state() == VersionState.REJECTED) {
             metrics.policyRejected(name);

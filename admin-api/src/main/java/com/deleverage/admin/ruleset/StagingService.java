@@ -5,14 +5,18 @@ import com.deleverage.admin.audit.AuditEvent;
 import com.deleverage.admin.audit.AuditLog;
 import com.deleverage.admin.db.DataAccessException;
 import com.deleverage.admin.db.Database;
+import com.deleverage.admin.refusal.NotFound;
 import com.deleverage.engine.compile.ContentHash;
 import com.deleverage.engine.compile.Finding;
 import com.deleverage.engine.validate.PolicyValidator;
+import com.deleverage.engine.validate.RemovalCheck;
 import com.deleverage.engine.validate.ValidationReport;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -41,7 +45,34 @@ public class StagingService {
         this.clock = clock;
     }
 
+    /** A whole version that may remove nothing of the active version. */
     public StagedVersion stage(String ruleSet, String comment, Map<String, String> files, String author) {
+        return stage(ruleSet, comment, files, false, author);
+    }
+
+    /** What {@code POST /rulesets/{name}/versions} stages: a whole version or a change on top of a stored one. */
+    public StagedVersion stage(String ruleSet, StageRequest request, String author) {
+        VersionChange.requireOneKind(request);
+        Map<String, String> files = request.baseVersion() == null ? request.files() : applyChange(ruleSet,
+                new VersionChange(request.baseVersion(), request.changes(), request.deleted()));
+        return stage(ruleSet, request.comment(), files, request.removalsAllowed(), author);
+    }
+
+    private Map<String, String> applyChange(String ruleSet, VersionChange change) {
+        StagingRules.requireValidName(ruleSet);
+        if (repository.find(ruleSet, change.baseVersion()).isEmpty()) {
+            throw new NotFound("rule set '" + ruleSet + "' has no version " + change.baseVersion()
+                    + " to apply the change to");
+        }
+        return change.applyTo(repository.files(ruleSet, change.baseVersion()));
+    }
+
+    /**
+     * Validates and stores a whole version. Whatever it removes of the active version (rules, scenario files,
+     * actions; {@link RemovalCheck}) is an error unless {@code allowRemovals}, then a warning.
+     */
+    public StagedVersion stage(String ruleSet, String comment, Map<String, String> files, boolean allowRemovals,
+                               String author) {
         StagingRules.requireValidName(ruleSet);
         StagingRules.requireValid(comment, files);
         Map<String, String> sorted = new TreeMap<>(files);
@@ -52,7 +83,8 @@ public class StagingService {
         }
 
         int expectedNumber = database.inTransaction(connection -> repository.nextVersionNumber(connection, ruleSet));
-        ValidationReport validation = validator.validate(ruleSet, expectedNumber, sorted);
+        ValidationReport validation = withRemovals(ruleSet, sorted, allowRemovals,
+                validator.validate(ruleSet, expectedNumber, sorted));
         Instant now = clock.instant();
         createRuleSet(ruleSet, now);
         return database.inTransaction(connection -> {
@@ -75,6 +107,22 @@ public class StagingService {
                             + validation.scenariosRun() + " scenarios run, " + validation.scenariosFailed() + " failed"));
             return new StagedVersion(version, true);
         });
+    }
+
+    private ValidationReport withRemovals(String ruleSet, Map<String, String> files, boolean allowRemovals,
+                                          ValidationReport validation) {
+        Integer active = repository.ruleSet(ruleSet).map(RuleSetRow::activeVersion).orElse(null);
+        if (active == null || !validation.accepted()) {
+            return validation; // one mistake, one finding: what it removes is told once the version is valid
+        }
+        return RemovalCheck.compare(active, repository.files(ruleSet, active), files, allowRemovals)
+                .map(removal -> {
+                    List<Finding> findings = new ArrayList<>(validation.findings());
+                    findings.add(0, removal);
+                    return new ValidationReport(validation.hash(), findings, validation.scenariosRun(),
+                            validation.scenariosFailed());
+                })
+                .orElse(validation);
     }
 
     /** Two first stagings of a new rule set may race to create it; the loser simply finds it there. */

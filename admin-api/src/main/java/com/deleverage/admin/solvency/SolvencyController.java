@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -50,7 +51,9 @@ public class SolvencyController {
             useReturnTypeSchema = true)
     @ApiProblems.TakesABody
     @ApiProblems.Unprocessable
-    public HttpResponse<EpochView> publish(@Body EpochRequest request, Principal operator) {
+    public HttpResponse<EpochView> publish(@Body @RequestBody(required = true, description = "the snapshot whose "
+            + "liabilities are committed to, and the declared reserve of its quote currency") EpochRequest request,
+                                           Principal operator) {
         EpochView epoch = publisher.publish(request, operator.getName());
         return HttpResponse.created(epoch, URI.create(BASE + "/" + epoch.epoch()));
     }

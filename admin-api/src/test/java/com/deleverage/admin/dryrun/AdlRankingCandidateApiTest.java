@@ -66,7 +66,7 @@ class AdlRankingCandidateApiTest {
         api = new Api(http);
         if (api.get("/api/v1/rulesets/deleveraging/versions", User.AUDITOR).json().size() < 2) {
             Reply staged = api.post("/api/v1/rulesets/deleveraging/versions", User.AUTHOR,
-                    SeedPolicy.stageRequest("Binance ADL ranking", ReferencePolicies.binanceRankingVariant()));
+                    SeedPolicy.stageRequestReplacingFiles("Binance ADL ranking", ReferencePolicies.binanceRankingVariant()));
             assertThat(staged.status()).as(staged.toString()).isEqualTo(201);
             assertThat(staged.json().get("state").asText()).as(staged.toString()).isEqualTo("VALIDATED");
             assertThat(staged.json().get("version").asInt()).isEqualTo(2);
@@ -127,6 +127,7 @@ class AdlRankingCandidateApiTest {
                 ADL_SNAPSHOT.replace("\"ruleSet\":\"deleveraging\"", "\"ruleSet\":\"other\""));
         Reply rejected = api.post("/api/v1/rulesets/deleveraging/versions", User.AUTHOR, SeedPolicy.stageRequest(
                 "broken", java.util.Map.of("broken.drl", "package deleveraging;\nrule \"x\" when then nothing( end")));
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(201);
         int rejectedVersion = rejected.json().get("version").asInt();
         Reply notValidated = api.post("/api/v1/rulesets/deleveraging/versions/" + rejectedVersion + "/dry-run",
                 User.AUTHOR, ADL_SNAPSHOT);

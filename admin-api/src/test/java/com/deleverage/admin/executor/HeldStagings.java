@@ -47,14 +47,15 @@ public class HeldStagings extends StagingService {
     }
 
     @Override
-    public StagedVersion stage(String ruleSet, String comment, Map<String, String> files, String author) {
+    public StagedVersion stage(String ruleSet, String comment, Map<String, String> files, boolean allowRemovals,
+                               String author) {
         runs.add(new Run(comment, Thread.currentThread()));
         CountDownLatch held = gate;
         if (held != null) {
             started.release();
             spinUntil(held);
         }
-        return super.stage(ruleSet, comment, files, author);
+        return super.stage(ruleSet, comment, files, allowRemovals, author);
     }
 
     private static void spinUntil(CountDownLatch held) {

@@ -71,7 +71,7 @@ class OpenApiDocumentTest {
     private static final Set<String> WITH_BODY = Set.of("post /api/v1/rulesets/{name}/versions",
             "post /api/v1/rulesets/{name}/rollback", "post /api/v1/evaluations",
             "post /api/v1/rulesets/{name}/versions/{version}/dry-run", "put /api/v1/rulesets/{name}/shadow",
-            "post /api/v1/replays");
+            "post /api/v1/replays", "post /api/v1/solvency/epochs");
 
     @Inject
     @Client("/")

@@ -43,6 +43,9 @@ final class RootCauses {
             result.addAll(withKnockOn(syntax, errors.stream().filter(f -> !syntax.contains(f)).toList()));
         } else {
             List<Finding> typeRoots = firstUseOfEachUnknownType(errors);
+            if (typeRoots.isEmpty()) {
+                return findings; // no root cause: every error is a mistake of its own
+            }
             Set<List<String>> rulesUsingOne = new HashSet<>();
             errors.stream().filter(RootCauses::isUnknownType).forEach(f -> rulesUsingOne.add(ruleOf(f)));
             // What follows from the types: the other errors of the rules using them (their bindings are unknown too),

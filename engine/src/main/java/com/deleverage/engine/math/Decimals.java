@@ -26,6 +26,19 @@ public final class Decimals {
         return dividend.divide(divisor, PRICE_SCALE, ROUNDING);
     }
 
+    /**
+     * A figure for a reason text: rounded half-even to the decimals of {@code step} (a market's price tick or
+     * quantity lot, or a cent for money) and without trailing zeros, e.g. {@code text(99542.85714286, 0.1)} is
+     * {@code "99542.9"} and {@code text(2500000.000, 0.01)} is {@code "2500000"}. The actions' own fields keep
+     * the exact figures; only the words a trader reads are rounded.
+     *
+     * @param step a positive power of ten's fraction such as 0.1, 0.001 or 1
+     */
+    public static String text(BigDecimal value, BigDecimal step) {
+        BigDecimal rounded = value.setScale(Math.max(0, step.stripTrailingZeros().scale()), ROUNDING);
+        return rounded.signum() == 0 ? "0" : rounded.stripTrailingZeros().toPlainString();
+    }
+
     /** Digits and scale a literal may have: a policy's figures, not a way to build a number nothing can compute with. */
     public static final int MAX_LITERAL_DIGITS = 100;
 

@@ -31,6 +31,8 @@ public final class PolicyValidator {
     public static final String RULE_NEVER_FIRED = "RULE_NEVER_FIRED";
     public static final String NO_SCENARIOS = "NO_SCENARIOS";
     public static final String ACCOUNT_WATCH_UNSAFE = "ACCOUNT_WATCH_UNSAFE";
+    /** The version removes rules, scenarios or actions of the active version ({@link RemovalCheck}). */
+    public static final String REMOVES_RULES = "REMOVES_RULES";
 
     private final RuleSetCompiler compiler;
     private final PolicyLinter linter = new PolicyLinter();

@@ -58,9 +58,9 @@ class RootCausesTest {
         // Files in name order: adl-ranking.drl's first rule joins on PolicyParameters() at line 36.
         assertThat(root.file()).isEqualTo("adl-ranking.drl");
         assertThat(root.line()).isEqualTo(36);
-        // 29 uses in 10 files: grep -o "PolicyParameters\s*(" rules/deleveraging/*.drl, parameters.drl left out.
+        // 32 uses in 11 files: grep -o "PolicyParameters\s*(" rules/deleveraging/*.drl, parameters.drl left out.
         assertThat(root.message()).startsWith("unknown fact type 'PolicyParameters'")
-                .contains("(it is used 29 times in 10 files; the first use is shown)")
+                .contains("(it is used 32 times in 11 files; the first use is shown)")
                 .containsPattern("\\(\\d+ further errors in \\d+ files follow from this");
     }
 
@@ -120,6 +120,15 @@ class RootCausesTest {
                 .containsExactly(tuple(FindingCodes.COMPILE_ERROR, 8, "Warn",
                         "the condition 'marginRatio >= $limit' does not compile: '$limit' is not bound to a fact it "
                         + "can use here (check that the pattern binding it compiles and comes before this condition)"));
+    }
+
+    /** Without a root cause nothing is grouped: an error Drools places in no rule stays listed. */
+    @Test
+    void withoutARootCauseEveryErrorIsListed() {
+        List<Finding> errors = errors(compiler.compile("t", 1, Map.of("broken.drl",
+                "package deleveraging;\nrule \"x\" when then nothing( end")));
+
+        assertThat(errors).extracting(Finding::code).containsExactly(FindingCodes.CONSEQUENCE_ERROR);
     }
 
     private static Map<String, String> referencePolicy() {
