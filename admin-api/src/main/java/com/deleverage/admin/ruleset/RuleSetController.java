@@ -6,6 +6,7 @@ import com.deleverage.admin.problem.ApiProblems;
 import com.deleverage.admin.refusal.InvalidInput;
 import com.deleverage.admin.refusal.NotFound;
 import com.deleverage.admin.security.Roles;
+import com.deleverage.engine.parameters.ParameterTable;
 import com.deleverage.engine.snapshot.InputProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -92,7 +93,7 @@ public class RuleSetController {
 
     /** Unified diff from {@code against} (default: the version before) to {@code version}. */
     @Get("/{name}/versions/{version}/diff")
-    @Operation(summary = "What changed between two versions, one unified diff per file")
+    @Operation(summary = "What changed between two versions: one unified diff per file, and the parameter values that moved")
     @ApiProblems.BadRequest
     @ApiProblems.NotFound
     public DiffView diff(String name, int version, @Nullable @QueryValue Integer against) {
@@ -107,7 +108,9 @@ public class RuleSetController {
         Map<String, String> toFiles = repository.files(name, version);
         return new DiffView(name, version, to.hash(), base, from.hash(),
                 VersionDiff.between("v" + base, fromFiles, "v" + version, toFiles).stream()
-                        .map(d -> new DiffView.FileDiffView(d.path(), d.change().name(), d.diff())).toList());
+                        .map(d -> new DiffView.FileDiffView(d.path(), d.change().name(), d.diff())).toList(),
+                ParameterTable.changes(fromFiles.get(ParameterTable.FILE), toFiles.get(ParameterTable.FILE)).stream()
+                        .map(c -> new DiffView.ParameterChangeView(c.name(), c.before(), c.after())).toList());
     }
 
     private void requireRuleSet(String name) {
