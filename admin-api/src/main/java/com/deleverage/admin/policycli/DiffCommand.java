@@ -1,9 +1,8 @@
 package com.deleverage.admin.policycli;
 
+import com.deleverage.admin.ruleset.DiffView;
 import com.deleverage.admin.ruleset.DiffView.FileDiffView;
 import com.deleverage.admin.ruleset.DiffView.ParameterChangeView;
-import com.deleverage.admin.ruleset.VersionDiff;
-import com.deleverage.engine.parameters.ParameterTable;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
@@ -57,10 +56,7 @@ final class DiffCommand implements Callable<Integer> {
         JsonNode stored = server.connect(parent::environment).version(local.ruleSet, against);
         Map<String, String> storedFiles = PolicyJson.MAPPER.convertValue(stored.get("files"), new TypeReference<>() { });
         FolderDiff diff = new FolderDiff(local.ruleSet, against, stored.get("hash").asText(), local.folder.toString(),
-                VersionDiff.between("v" + against, storedFiles, "local", files).stream()
-                        .map(d -> new FileDiffView(d.path(), d.change().name(), d.diff())).toList(),
-                ParameterTable.changes(storedFiles.get(ParameterTable.FILE), files.get(ParameterTable.FILE)).stream()
-                        .map(c -> new ParameterChangeView(c.name(), c.before(), c.after())).toList());
+                DiffView.files("v" + against, storedFiles, "local", files), DiffView.parameters(storedFiles, files));
         PrintWriter out = spec.commandLine().getOut();
         if (local.format == Format.JSON) {
             out.println(PolicyJson.write(diff));

@@ -1,8 +1,10 @@
 package com.deleverage.admin.ruleset;
 
+import com.deleverage.engine.parameters.ParameterTable;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The changes from version {@code against} to version {@code version}: one unified diff per changed file, and the
@@ -10,6 +12,18 @@ import java.util.List;
  */
 public record DiffView(String ruleSet, int version, String hash, int against, String againstHash,
                        List<FileDiffView> files, List<ParameterChangeView> parameters) {
+
+    /** One unified diff per file that differs from {@code from} ({@code fromLabel}) to {@code to} ({@code toLabel}). */
+    public static List<FileDiffView> files(String fromLabel, Map<String, String> from, String toLabel, Map<String, String> to) {
+        return VersionDiff.between(fromLabel, from, toLabel, to).stream()
+                .map(d -> new FileDiffView(d.path(), d.change().name(), d.diff())).toList();
+    }
+
+    /** The values of the two file sets' {@code parameters.yaml} that differ. */
+    public static List<ParameterChangeView> parameters(Map<String, String> from, Map<String, String> to) {
+        return ParameterTable.changes(from.get(ParameterTable.FILE), to.get(ParameterTable.FILE)).stream()
+                .map(c -> new ParameterChangeView(c.name(), c.before(), c.after())).toList();
+    }
 
     public record FileDiffView(String path, String change, String diff) {
     }

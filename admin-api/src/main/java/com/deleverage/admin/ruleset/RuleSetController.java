@@ -6,7 +6,6 @@ import com.deleverage.admin.problem.ApiProblems;
 import com.deleverage.admin.refusal.InvalidInput;
 import com.deleverage.admin.refusal.NotFound;
 import com.deleverage.admin.security.Roles;
-import com.deleverage.engine.parameters.ParameterTable;
 import com.deleverage.engine.snapshot.InputProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -107,10 +106,7 @@ public class RuleSetController {
         Map<String, String> fromFiles = repository.files(name, base);
         Map<String, String> toFiles = repository.files(name, version);
         return new DiffView(name, version, to.hash(), base, from.hash(),
-                VersionDiff.between("v" + base, fromFiles, "v" + version, toFiles).stream()
-                        .map(d -> new DiffView.FileDiffView(d.path(), d.change().name(), d.diff())).toList(),
-                ParameterTable.changes(fromFiles.get(ParameterTable.FILE), toFiles.get(ParameterTable.FILE)).stream()
-                        .map(c -> new DiffView.ParameterChangeView(c.name(), c.before(), c.after())).toList());
+                DiffView.files("v" + base, fromFiles, "v" + version, toFiles), DiffView.parameters(fromFiles, toFiles));
     }
 
     private void requireRuleSet(String name) {

@@ -10,18 +10,18 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** Unified diffs, file by file, between the files of two versions; unchanged files are left out. */
-public final class VersionDiff {
+final class VersionDiff {
     private static final int CONTEXT_LINES = 3;
 
     private VersionDiff() {
     }
 
-    public enum Change { ADDED, REMOVED, MODIFIED }
+    enum Change { ADDED, REMOVED, MODIFIED }
 
-    public record FileDiff(String path, Change change, String diff) {
+    record FileDiff(String path, Change change, String diff) {
     }
 
-    public static List<FileDiff> between(String fromLabel, Map<String, String> from, String toLabel, Map<String, String> to) {
+    static List<FileDiff> between(String fromLabel, Map<String, String> from, String toLabel, Map<String, String> to) {
         TreeSet<String> paths = new TreeSet<>(from.keySet());
         paths.addAll(to.keySet());
         List<FileDiff> diffs = new ArrayList<>();
