@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param priceChangePct1h  mark price change over the last hour as a fraction (-0.094 = -9.4%), or null
  * @param realizedVol1h     realised volatility over the last hour as a fraction, or null
  * @param fundingPremium    premium index of the current funding interval as a fraction, or null
+ * @param fundingCap        the market's own bound on |funding rate| per interval as a fraction (Binance sets one per
+ *                          symbol), or null: the policy's own cap applies
  * @param riskTiers         the market's risk-limit table, ordered by notional, without gaps or overlaps; a tier
  *                          given without its maintenance amount gets Binance's, the one that keeps the margin
  *                          continuous at its floor: {@code cum_i = cum_(i-1) + floor_i x (rate_i - rate_(i-1))},
@@ -25,11 +27,25 @@ import java.util.Objects;
  */
 public record Market(String symbol, BigDecimal markPrice, @Nullable BigDecimal indexPrice,
                      @Nullable BigDecimal openInterest, @Nullable BigDecimal priceChangePct1h,
-                     @Nullable BigDecimal realizedVol1h, @Nullable BigDecimal fundingPremium, List<RiskTier> riskTiers) {
+                     @Nullable BigDecimal realizedVol1h, @Nullable BigDecimal fundingPremium,
+                     @Nullable BigDecimal fundingCap, List<RiskTier> riskTiers) {
     public Market {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(markPrice, "markPrice");
         riskTiers = withMaintenanceAmounts(riskTiers == null ? List.of() : riskTiers);
+    }
+
+    /** A market without a cap of its own on the funding rate. */
+    public Market(String symbol, BigDecimal markPrice, @Nullable BigDecimal indexPrice, @Nullable BigDecimal openInterest,
+                  @Nullable BigDecimal priceChangePct1h, @Nullable BigDecimal realizedVol1h,
+                  @Nullable BigDecimal fundingPremium, List<RiskTier> riskTiers) {
+        this(symbol, markPrice, indexPrice, openInterest, priceChangePct1h, realizedVol1h, fundingPremium, null, riskTiers);
+    }
+
+    /** The same market at another mark price (a sweep's tick): every other figure stays. */
+    public Market withMarkPrice(BigDecimal price) {
+        return new Market(symbol, price, indexPrice, openInterest, priceChangePct1h, realizedVol1h, fundingPremium,
+                fundingCap, riskTiers);
     }
 
     /** The tiers with every missing maintenance amount derived from the rates (Binance's {@code cum}). */

@@ -89,6 +89,9 @@ public final class SnapshotValidator {
         if (market.openInterest() != null) {
             nonNegative(market.openInterest(), at + ".openInterest", problems);
         }
+        if (market.fundingCap() != null) {
+            positive(market.fundingCap(), at + ".fundingCap", problems);
+        }
         checkTiers(market.riskTiers(), at + ".riskTiers", problems);
     }
 

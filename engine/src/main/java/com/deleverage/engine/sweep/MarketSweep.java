@@ -232,8 +232,7 @@ public final class MarketSweep implements AutoCloseable {
                 throw new IllegalArgumentException("mark price of " + symbol + " must be positive");
             }
             if (m.markPrice().compareTo(price) != 0) {
-                moves.add(new Market(symbol, price, m.indexPrice(), m.openInterest(), m.priceChangePct1h(),
-                        m.realizedVol1h(), m.fundingPremium(), m.riskTiers()));
+                moves.add(m.withMarkPrice(price));
             }
         });
         return tick(moves, at);

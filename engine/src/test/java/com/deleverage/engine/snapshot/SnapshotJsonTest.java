@@ -77,6 +77,7 @@ class SnapshotJsonTest {
     @CsvSource(delimiter = '|', textBlock = """
             negative mark price | "markPrice": 103441.3            | "markPrice": -1                     | markets[0].markPrice                | must be greater than 0
             zero entry price    | "entryPrice": "112000"           | "entryPrice": "0"                   | accounts[0].positions[0].entryPrice | must be greater than 0
+            zero funding cap    | "markPrice": 103441.3            | "markPrice": 103441.3, "fundingCap": "0" | markets[0].fundingCap           | must be greater than 0
             zero quantity       | "quantity": "-0.5"               | "quantity": "0"                     | accounts[0].positions[0].quantity   | must not be zero (positive long, negative short)
             unknown market      | "symbol": "BTCUSDT", "quantity"  | "symbol": "ETHUSDT", "quantity"     | accounts[0].positions[0].symbol     | unknown market 'ETHUSDT': not in markets
             absurd size         | "quantity": "-0.5"               | "quantity": "-1e16"                 | accounts[0].positions[0].quantity   | is absurdly large (above 10^15); check the unit

@@ -112,8 +112,7 @@ public final class SweepBooks {
     /** The snapshot a fresh evaluation sees after the book's markets moved to {@code marks}. */
     public static Snapshot at(Snapshot book, Map<String, BigDecimal> marks, Instant asOf) {
         List<Market> markets = book.markets().stream()
-                .map(m -> marks.containsKey(m.symbol()) ? new Market(m.symbol(), marks.get(m.symbol()), m.indexPrice(),
-                        m.openInterest(), m.priceChangePct1h(), m.realizedVol1h(), m.fundingPremium(), m.riskTiers()) : m)
+                .map(m -> marks.containsKey(m.symbol()) ? m.withMarkPrice(marks.get(m.symbol())) : m)
                 .toList();
         return new Snapshot(book.ruleSet(), asOf, markets, book.insuranceFunds(), book.accounts());
     }
