@@ -74,23 +74,16 @@ public class RuleSetRepository {
      */
     @Transactional(propagation = MANDATORY)
     public Optional<RuleSetRow> lock(String name) {
-        return Jdbc.call(() -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT active_version, activation_count FROM rule_set WHERE name = ? FOR UPDATE")) {
-                select.setString(1, name);
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next()
-                            ? Optional.of(new RuleSetRow(name, Nullable.getInt(rs, "active_version"), rs.getLong(2)))
-                            : Optional.empty();
-                }
-            }
-        });
+        return row("SELECT active_version, activation_count FROM rule_set WHERE name = ? FOR UPDATE", name);
     }
 
     public Optional<RuleSetRow> ruleSet(String name) {
+        return row("SELECT active_version, activation_count FROM rule_set WHERE name = ?", name);
+    }
+
+    private Optional<RuleSetRow> row(String sql, String name) {
         return Jdbc.call(() -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT active_version, activation_count FROM rule_set WHERE name = ?")) {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setString(1, name);
                 try (ResultSet rs = select.executeQuery()) {
                     return rs.next()

@@ -15,6 +15,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.exceptions.IllegalTransactionStateException;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -82,15 +83,8 @@ class TransactionBoundaryTest {
     }
 
     private static void aFailedApprovalLeavesNothing(ApplicationContext node) throws Exception {
-        node.getBean(FailingSignal.class).failing(true);
-        try {
-            // The approval row, the state APPROVED and the VERSION_APPROVED audit row are written, then the signal throws.
-            Throwable failed = catchThrowable(() -> node.getBean(ApprovalService.class)
-                    .approve("deleveraging", 2, "approver"));
-            assertThat(failed).isInstanceOf(FailingSignal.SignalFailed.class);
-        } finally {
-            node.getBean(FailingSignal.class).failing(false);
-        }
+        // The approval row, the state APPROVED and the VERSION_APPROVED audit row are written, then the signal throws.
+        failsAtTheSignal(node, () -> node.getBean(ApprovalService.class).approve("deleveraging", 2, "approver"));
         assertThat(single(node, "SELECT COUNT(*) FROM approval WHERE rule_set = 'deleveraging' AND version_no = 2"))
                 .isZero();
         assertThat(text(node, "SELECT state FROM rule_set_version WHERE rule_set = 'deleveraging' AND version_no = 2"))
@@ -101,16 +95,9 @@ class TransactionBoundaryTest {
 
     private static void aFailedActivationLeavesNothing(ApplicationContext node) throws Exception {
         long activationsBefore = single(node, "SELECT activation_count FROM rule_set WHERE name = 'deleveraging'");
-        node.getBean(FailingSignal.class).failing(true);
-        try {
-            // The rule set's pointer and counter, both versions' states, the activation event and the
-            // VERSION_ACTIVATED audit row are written, then the signal throws.
-            Throwable failed = catchThrowable(() -> node.getBean(ActivationService.class)
-                    .activate("deleveraging", 2, "operator"));
-            assertThat(failed).isInstanceOf(FailingSignal.SignalFailed.class);
-        } finally {
-            node.getBean(FailingSignal.class).failing(false);
-        }
+        // The rule set's pointer and counter, both versions' states, the activation event and the
+        // VERSION_ACTIVATED audit row are written, then the signal throws.
+        failsAtTheSignal(node, () -> node.getBean(ActivationService.class).activate("deleveraging", 2, "operator"));
         assertThat(single(node, "SELECT active_version FROM rule_set WHERE name = 'deleveraging'")).isEqualTo(1);
         assertThat(single(node, "SELECT activation_count FROM rule_set WHERE name = 'deleveraging'"))
                 .isEqualTo(activationsBefore);
@@ -121,6 +108,16 @@ class TransactionBoundaryTest {
         assertThat(single(node, "SELECT last_seq FROM audit_chain_head WHERE id = 1")).isEqualTo(6);
         // Nothing committed, so nothing was swapped in: the node still serves v1.
         assertThat(node.getBean(ActiveVersions.class).active("deleveraging").orElseThrow().version()).isEqualTo(1);
+    }
+
+    private static void failsAtTheSignal(ApplicationContext node, ThrowingCallable operation) {
+        FailingSignal signal = node.getBean(FailingSignal.class);
+        signal.failing(true);
+        try {
+            assertThat(catchThrowable(operation)).isInstanceOf(FailingSignal.SignalFailed.class);
+        } finally {
+            signal.failing(false);
+        }
     }
 
     @SuppressWarnings("unchecked")
