@@ -46,9 +46,9 @@ public class ActivationService {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public ActivationService(TransactionOperations<Connection> transactions, RuleSetRepository repository, ActivationEvents events,
-                             ActivationLocks locks, PreparedVersions prepared, ActivationSignal signal,
-                             ActiveVersions activeVersions, AuditLog auditLog, Clock clock) {
+    public ActivationService(TransactionOperations<Connection> transactions, RuleSetRepository repository,
+                             ActivationEvents events, ActivationLocks locks, PreparedVersions prepared,
+                             ActivationSignal signal, ActiveVersions activeVersions, AuditLog auditLog, Clock clock) {
         this.transactions = transactions;
         this.repository = repository;
         this.events = events;

@@ -33,8 +33,8 @@ public class ApprovalService {
 
     private final ActivationSignal signal;
 
-    public ApprovalService(TransactionOperations<Connection> transactions, RuleSetRepository repository, AuditLog auditLog, Clock clock,
-                           ActivationSignal signal) {
+    public ApprovalService(TransactionOperations<Connection> transactions, RuleSetRepository repository,
+                           AuditLog auditLog, Clock clock, ActivationSignal signal) {
         this.signal = signal;
         this.transactions = transactions;
         this.repository = repository;

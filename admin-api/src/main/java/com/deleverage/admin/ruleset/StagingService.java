@@ -36,8 +36,9 @@ public class StagingService {
     private final Clock clock;
     private final ValidationReportLimits reportLimits;
 
-    public StagingService(TransactionOperations<Connection> transactions, RuleSetRepository repository, PolicyValidator validator,
-                          AuditLog auditLog, Clock clock, ValidationReportLimits reportLimits) {
+    public StagingService(TransactionOperations<Connection> transactions, RuleSetRepository repository,
+                          PolicyValidator validator, AuditLog auditLog, Clock clock,
+                          ValidationReportLimits reportLimits) {
         this.reportLimits = reportLimits;
         this.transactions = transactions;
         this.repository = repository;

@@ -84,9 +84,9 @@ public class ShadowService {
     private final Map<String, LocalRun> runs = new ConcurrentHashMap<>();
     private final Object changes = new Object();
 
-    public ShadowService(TransactionOperations<Connection> transactions, ShadowRepository repository, RuleSetRepository ruleSets,
-                         CandidateVersions candidates, Evaluator evaluator, AuditLog auditLog, PlatformMetrics metrics,
-                         Clock clock, ShadowProperties properties) {
+    public ShadowService(TransactionOperations<Connection> transactions, ShadowRepository repository,
+                         RuleSetRepository ruleSets, CandidateVersions candidates, Evaluator evaluator,
+                         AuditLog auditLog, PlatformMetrics metrics, Clock clock, ShadowProperties properties) {
         this.transactions = transactions;
         this.repository = repository;
         this.ruleSets = ruleSets;

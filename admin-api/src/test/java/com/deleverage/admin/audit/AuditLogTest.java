@@ -130,7 +130,8 @@ class AuditLogTest {
     }
 
     private void sql(String statement) throws SQLException {
-        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement sql = connection.createStatement()) {
             sql.executeUpdate(statement);
         }
     }

@@ -350,7 +350,8 @@ class AuditTamperTest {
     }
 
     private Connection connection() throws SQLException {
-        return DelegatingDataSource.unwrapDataSource(node.getApplicationContext().getBean(DataSource.class)).getConnection();
+        return DelegatingDataSource.unwrapDataSource(node.getApplicationContext().getBean(DataSource.class))
+                .getConnection();
     }
 
     private void sql(String statement) throws SQLException {

@@ -113,7 +113,8 @@ class PolicyLifecycleApiTest {
         assertThat(verified.get("valid").asBoolean()).isTrue();
         assertThat(verified.get("verifiedRows").asInt()).isEqualTo(8);
 
-        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement sql = connection.createStatement()) {
             sql.executeUpdate("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 6");
         }
         JsonNode tampered = api.get("/api/v1/audit/verify", User.AUDITOR).json();

@@ -116,7 +116,8 @@ class SolvencyTamperTest {
     }
 
     private void sql(String statement) throws SQLException {
-        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement s = c.createStatement()) {
             s.executeUpdate(statement);
         }
     }
