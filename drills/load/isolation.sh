@@ -82,9 +82,10 @@ post() { # user:password path body-file -> "status seconds"
     -X POST "$BASE$2" --data-binary @"$3"
 }
 
-# A second active version, so that the seeded v1 is a rollback target and each rollback has one.
+# A new active version before each phase, so that each phase's rollback has a target (the version active before
+# it) and does the same work: rollback is not a toggle, a version rolled back away from is no target.
 make_rollback_target() {
-  RULES=0 SALT=rollback-target "$HERE/large-version.sh" > "$work/small.json"
+  RULES=0 SALT="rollback-target-$1" "$HERE/large-version.sh" > "$work/small.json"
   post author:author-dev-password /api/v1/rulesets/deleveraging/versions "$work/small.json" >/dev/null
   local v; v="$(jq -r .version "$work/last-response")"
   echo '{}' > "$work/empty.json"
@@ -176,9 +177,11 @@ for run in $(seq 1 "$RUNS"); do
   for jar in $JARS; do
     wait_for_quiet
     start_server "$jar"
-    make_rollback_target
     evaluations "$WARMUP" > /dev/null
-    for kind in $PHASES; do phase "$jar" "$run" "$kind" | tee -a "$work/results"; done
+    for kind in $PHASES; do
+      make_rollback_target "$kind"
+      phase "$jar" "$run" "$kind" | tee -a "$work/results"
+    done
     stop_server
   done
 done

@@ -16,7 +16,7 @@ import java.util.Set;
  * @param files    the checked folder's file paths, each a JUnit test case even when it has no finding
  * @param findings the findings, as the API shows them
  */
-record FindingsReport(String suite, Set<String> files, List<FindingView> findings) {
+record FindingsReport(String suite, Set<String> files, List<FindingView> findings) implements Report {
     /** JUnit test case of the findings about the whole version rather than one file. */
     static final String WHOLE_VERSION = "(version)";
 
@@ -29,7 +29,8 @@ record FindingsReport(String suite, Set<String> files, List<FindingView> finding
     }
 
     /** One line per finding, then the counts. */
-    List<String> textLines() {
+    @Override
+    public List<String> textLines() {
         List<String> lines = new ArrayList<>();
         findings.forEach(f -> lines.add(line(f)));
         lines.add(count(errors(), "error") + ", " + count(warnings(), "warning"));
@@ -48,7 +49,8 @@ record FindingsReport(String suite, Set<String> files, List<FindingView> finding
     }
 
     /** The JSON of {@code --format json}: the counts and the findings with the API's fields. */
-    Map<String, Object> json() {
+    @Override
+    public Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("errors", errors());
         json.put("warnings", warnings());
@@ -57,7 +59,8 @@ record FindingsReport(String suite, Set<String> files, List<FindingView> finding
     }
 
     /** One test case per file, failed by each of its ERROR findings; warnings do not fail a build. */
-    String junit() {
+    @Override
+    public String junit() {
         JunitXml xml = new JunitXml(suite);
         Map<String, List<JunitXml.Failure>> byFile = new LinkedHashMap<>();
         files.forEach(file -> byFile.put(file, new ArrayList<>()));
@@ -70,13 +73,5 @@ record FindingsReport(String suite, Set<String> files, List<FindingView> finding
         }
         byFile.forEach((file, failures) -> xml.add("policy", file, failures));
         return xml.write();
-    }
-
-    String render(Format format) {
-        return switch (format) {
-            case TEXT -> String.join(System.lineSeparator(), textLines());
-            case JSON -> PolicyJson.write(json());
-            case JUNIT -> junit();
-        };
     }
 }

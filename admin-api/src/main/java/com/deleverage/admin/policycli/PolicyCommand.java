@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 @Command(name = "policy", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = "Checks, tests, stages and fetches policy folders (see docs/writing-your-first-policy.md).",
-        subcommands = {CheckCommand.class, TestCommand.class, StageCommand.class, FetchCommand.class})
+        subcommands = {CheckCommand.class, TestCommand.class, DiffCommand.class, StageCommand.class, FetchCommand.class})
 public final class PolicyCommand implements Runnable {
     /** Where the password for the server commands comes from: never an option, so it stays out of shell history. */
     static final String PASSWORD_VARIABLE = "POLICY_PASSWORD";
@@ -65,6 +65,6 @@ public final class PolicyCommand implements Runnable {
     @Override
     public void run() {
         // `policy` alone: say which subcommands there are.
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: check, test, stage or fetch");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: check, test, diff, stage or fetch");
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
  * The scenarios' results and the rule coverage printed three ways, like {@code opa test --coverage}: a line per
  * scenario and a coverage summary, JSON, or a JUnit report with one test case per scenario.
  */
-record ScenarioReport(String suite, Outcome outcome) {
+record ScenarioReport(String suite, Outcome outcome) implements Report {
 
     long failed() {
         return outcome.results().stream().filter(r -> !r.passed()).count();
@@ -25,7 +25,8 @@ record ScenarioReport(String suite, Outcome outcome) {
         return outcome.rules() - outcome.neverFired().size();
     }
 
-    List<String> textLines() {
+    @Override
+    public List<String> textLines() {
         List<String> lines = new ArrayList<>();
         for (ScenarioResult result : outcome.results()) {
             Scenario s = result.scenario();
@@ -46,7 +47,8 @@ record ScenarioReport(String suite, Outcome outcome) {
         return outcome.rules() == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * fired() / outcome.rules());
     }
 
-    Map<String, Object> json() {
+    @Override
+    public Map<String, Object> json() {
         List<Map<String, Object>> scenarios = new ArrayList<>();
         for (ScenarioResult result : outcome.results()) {
             Map<String, Object> scenario = new LinkedHashMap<>();
@@ -71,20 +73,13 @@ record ScenarioReport(String suite, Outcome outcome) {
     }
 
     /** One test case per scenario, named by its file (class) and name; each unmet expectation is a failure. */
-    String junit() {
+    @Override
+    public String junit() {
         JunitXml xml = new JunitXml(suite);
         for (ScenarioResult result : outcome.results()) {
             xml.add(result.scenario().file(), result.scenario().name(),
                     result.failures().stream().map(f -> new JunitXml.Failure("SCENARIO_FAILED", f)).toList());
         }
         return xml.write();
-    }
-
-    String render(Format format) {
-        return switch (format) {
-            case TEXT -> String.join(System.lineSeparator(), textLines());
-            case JSON -> PolicyJson.write(json());
-            case JUNIT -> junit();
-        };
     }
 }

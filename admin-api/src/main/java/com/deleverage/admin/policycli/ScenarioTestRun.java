@@ -4,6 +4,7 @@ import com.deleverage.engine.compile.Compilation;
 import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.compile.DrlOutline;
 import com.deleverage.engine.compile.Finding;
+import com.deleverage.engine.compile.PolicySources;
 import com.deleverage.engine.compile.RuleSetCompiler;
 import com.deleverage.engine.compile.Severity;
 import com.deleverage.engine.evaluate.Evaluator;
@@ -50,12 +51,7 @@ final class ScenarioTestRun {
     }
 
     static Outcome run(String ruleSet, Map<String, String> files) {
-        Map<String, String> drl = new TreeMap<>();
-        files.forEach((path, text) -> {
-            if (path.endsWith(".drl")) {
-                drl.put(path, text);
-            }
-        });
+        Map<String, String> drl = PolicySources.of(files).drl();
         List<Finding> blocking = new ArrayList<>(errors(new PolicyLinter().lint(drl)));
         List<Scenario> scenarios = read(files, blocking);
         Compilation compilation = new RuleSetCompiler().compile(ruleSet, LOCAL_VERSION, files);

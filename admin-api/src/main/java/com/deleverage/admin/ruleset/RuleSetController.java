@@ -92,7 +92,7 @@ public class RuleSetController {
 
     /** Unified diff from {@code against} (default: the version before) to {@code version}. */
     @Get("/{name}/versions/{version}/diff")
-    @Operation(summary = "What changed between two versions, one unified diff per file")
+    @Operation(summary = "What changed between two versions: one unified diff per file, and the parameter values that moved")
     @ApiProblems.BadRequest
     @ApiProblems.NotFound
     public DiffView diff(String name, int version, @Nullable @QueryValue Integer against) {
@@ -106,8 +106,7 @@ public class RuleSetController {
         Map<String, String> fromFiles = repository.files(name, base);
         Map<String, String> toFiles = repository.files(name, version);
         return new DiffView(name, version, to.hash(), base, from.hash(),
-                VersionDiff.between("v" + base, fromFiles, "v" + version, toFiles).stream()
-                        .map(d -> new DiffView.FileDiffView(d.path(), d.change().name(), d.diff())).toList());
+                DiffView.files("v" + base, fromFiles, "v" + version, toFiles), DiffView.parameters(fromFiles, toFiles));
     }
 
     private void requireRuleSet(String name) {

@@ -117,6 +117,20 @@ class AdlRankingCandidateApiTest {
     }
 
     @Test
+    @Order(2)
+    void theVersionDiffListsTheTwoParameterValuesTheVariantChanges() {
+        Reply diff = api.get("/api/v1/rulesets/deleveraging/versions/2/diff?against=1", User.APPROVER);
+
+        assertThat(diff.status()).as(diff.toString()).isEqualTo(200);
+        // rules/variants/adl-binance-ranking/parameters.yaml gives exactly these two; the other 30 are the reference's.
+        assertThat(diff.json().get("parameters")).extracting(JsonNode::toString).containsExactly(
+                "{\"name\":\"adlRanking\",\"before\":\"BITMEX\",\"after\":\"BINANCE\"}",
+                "{\"name\":\"adlOnFundDrawdown\",\"before\":\"true\",\"after\":\"false\"}");
+        assertThat(diff.json().get("files")).extracting(f -> f.get("path").asText() + " " + f.get("change").asText())
+                .contains("parameters.yaml MODIFIED").noneMatch(f -> f.endsWith(".drl MODIFIED"));
+    }
+
+    @Test
     @Order(3)
     void dryRunRefusals() {
         Reply trader = api.post("/api/v1/rulesets/deleveraging/versions/2/dry-run", User.TRADER, ADL_SNAPSHOT);

@@ -10,6 +10,8 @@ import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -69,26 +71,49 @@ class RequestExecutorsTest {
     }
 
     /**
-     * Compiles and bcrypt run ten nice steps below the rest (19 at most), so that on a machine whose cores they
-     * fill the scheduler still gives a runnable evaluation about ten times their share; evaluation, activation,
-     * rollback and admin keep the platform's own nice value. Read from Linux's record of each thread
-     * ({@code /proc/thread-self/stat}, field 19); relative, because a build may run the tests under nice.
+     * Compiles and bcrypt run under SCHED_IDLE and ten nice steps below the rest (19 at most), so that on a machine
+     * whose cores they fill a waking evaluation takes the core at once; evaluation, activation, rollback and admin
+     * keep the platform's own policy and nice value. Read from Linux's record of each thread
+     * ({@code /proc/thread-self/stat}); relative, because a build may run the tests under nice.
      */
     @Test
     void compileAndAuthenticationThreadsYieldTheCpuToTheOthers() throws Exception {
-        Map<String, Integer> nice = new TreeMap<>();
+        Map<String, ThreadNice> scheduling = new TreeMap<>();
         for (String name : new String[]{RequestExecutors.COMPILE, RequestExecutors.AUTHENTICATION,
                 RequestExecutors.EVALUATION, RequestExecutors.ACTIVATION, RequestExecutors.ROLLBACK,
                 RequestExecutors.ADMIN}) {
             ExecutorService executor = context.getBean(ExecutorService.class, Qualifiers.byName(name));
-            nice.put(name, executor.submit(ThreadNice::ofThisThread).get(1, TimeUnit.MINUTES));
+            scheduling.put(name, executor.submit(ThreadNice::ofThisThread).get(1, TimeUnit.MINUTES));
         }
-        int own = ThreadNice.ofThisThread();
-        int background = ThreadNice.background(own);
+        ThreadNice own = ThreadNice.ofThisThread();
+        ThreadNice background = own.background();
 
-        assertThat(nice).isEqualTo(Map.of(RequestExecutors.COMPILE, background,
+        assertThat(own.policy()).isEqualTo(ThreadNice.SCHED_OTHER);
+        assertThat(scheduling).isEqualTo(Map.of(RequestExecutors.COMPILE, background,
                 RequestExecutors.AUTHENTICATION, background, RequestExecutors.EVALUATION, own,
                 RequestExecutors.ACTIVATION, own, RequestExecutors.ROLLBACK, own, RequestExecutors.ADMIN, own));
+    }
+
+    /**
+     * A pool starts a thread on the thread that submits to it, and Linux gives the new thread the submitter's
+     * scheduling: evaluations submitted by bcrypt threads once ran on SCHED_IDLE threads. Submitted from a compile
+     * thread, an evaluation still runs with the platform's own scheduling.
+     */
+    @Test
+    void evaluationsSubmittedFromABackgroundThreadStillRunInTheForeground() throws Exception {
+        ExecutorService compile = context.getBean(ExecutorService.class, Qualifiers.byName(RequestExecutors.COMPILE));
+        ExecutorService evaluation = context.getBean(ExecutorService.class, Qualifiers.byName(RequestExecutors.EVALUATION));
+        ThreadNice own = ThreadNice.ofThisThread();
+
+        List<ThreadNice> seen = compile.submit(() -> {
+            List<ThreadNice> threads = new ArrayList<>();
+            for (int i = 0; i < 64; i++) { // more than the pool's threads: every one of them answers
+                threads.add(evaluation.submit(ThreadNice::ofThisThread).get(1, TimeUnit.MINUTES));
+            }
+            return threads;
+        }).get(2, TimeUnit.MINUTES);
+
+        assertThat(seen).containsOnly(own);
     }
 
     private static String key(UriRouteInfo<?, ?> route) {

@@ -131,7 +131,7 @@ class CheckCommandTest {
     void withoutASubcommandItSaysWhichThereAre() {
         Run run = PolicyCli.run();
 
-        assertThat(run.err()).startsWith("name a subcommand: check, test, stage or fetch");
+        assertThat(run.err()).startsWith("name a subcommand: check, test, diff, stage or fetch");
         assertThat(run.exitCode()).isEqualTo(2);
     }
 }

@@ -68,6 +68,40 @@ class StageFetchCommandTest {
     }
 
     @Test
+    void diffNamesTheParameterValuesAndFilesAFolderChangesAgainstAStoredVersion() throws IOException {
+        Path reference = ReferencePolicies.rules().resolve("deleveraging");
+        assertThat(PolicyCli.run(AUTHOR, "stage", reference.toString(), "--ruleset", "cli-diff", "--url", url(),
+                "--user", "author").exitCode()).isEqualTo(0);
+        Path variant = PolicyCli.write(temp.resolve("variant"), ReferencePolicies.binanceRankingVariant());
+
+        Run same = PolicyCli.run(AUTHOR, "diff", reference.toString(), "--ruleset", "cli-diff", "--against", "1",
+                "--url", url(), "--user", "author");
+        Run differs = PolicyCli.run(AUTHOR, "diff", variant.toString(), "--ruleset", "cli-diff", "--against", "1",
+                "--url", url(), "--user", "author");
+        Run json = PolicyCli.run(AUTHOR, "diff", variant.toString(), "--ruleset", "cli-diff", "--against", "1",
+                "--format", "json", "--url", url(), "--user", "author");
+
+        assertThat(same.exitCode()).as(same.toString()).isEqualTo(0);
+        assertThat(same.outLines()).singleElement().asString()
+                .startsWith(reference + " holds exactly the files of cli-diff version 1 (sha256:");
+        // The variant changes two values of parameters.yaml and brings its own two scenarios: both reference files
+        // of those names are modified, the other 13 reference scenario files are removed, 1 + 2 + 13 = 16 files.
+        assertThat(differs.exitCode()).as(differs.toString()).isEqualTo(1);
+        assertThat(differs.outLines().get(0)).startsWith(variant + " against cli-diff version 1 (sha256:")
+                .endsWith("): 2 parameters and 16 files differ");
+        assertThat(differs.outLines().subList(1, 3)).containsExactly(
+                "parameter adlRanking: BITMEX -> BINANCE", "parameter adlOnFundDrawdown: true -> false");
+        assertThat(differs.outLines()).contains("--- v1/parameters.yaml", "+++ local/parameters.yaml",
+                "-adlRanking: BITMEX          # BITMEX, BINANCE or HYPERLIQUID",
+                "+adlRanking: BINANCE         # Binance: profit on wallet balance x margin ratio of the pool");
+        JsonNode diff = new ObjectMapper().readTree(json.out());
+        assertThat(diff.get("against").asInt()).isEqualTo(1);
+        assertThat(diff.get("files")).hasSize(16);
+        assertThat(diff.get("parameters").get(0).toString())
+                .isEqualTo("{\"name\":\"adlRanking\",\"before\":\"BITMEX\",\"after\":\"BINANCE\"}");
+    }
+
+    @Test
     void aRejectedVersionPrintsItsFindingsAndExitsOne() {
         Path folder = PolicyCli.write(temp.resolve("broken"), Map.of("bad.drl", CheckCommandTest.BAD_DRL));
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Reads the {@link AccountWatch} a version states: fires an empty session once (only rules without
- * conditions can fire) and takes the lowest watched ratio stated. A version that states none, or whose
+ * conditions can fire, and rules matching what they insert, such as the parameters) and takes the lowest
+ * watched ratio stated. A version that states none, or whose
  * empty session fails, watches every account.
  */
 final class AccountWatchProbe {

@@ -17,18 +17,23 @@ public record DrlOutline(String packageName, List<RuleStart> rules) {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?");
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    // The rule generated from parameters.yaml starts on its package line, after the imports.
+    private static final Pattern IMPORTS = Pattern.compile("^(\\s*import\\s+[\\w.*]+\\s*;)*");
 
     public static DrlOutline of(String drl) {
         String packageName = "";
         List<RuleStart> rules = new ArrayList<>();
         String[] lines = drl.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
-            Matcher pkg = PACKAGE.matcher(lines[i]);
+            String line = lines[i];
+            Matcher pkg = PACKAGE.matcher(line);
             if (packageName.isEmpty() && pkg.find()) {
                 packageName = pkg.group(1);
-                continue;
+                line = line.substring(pkg.end());
+                Matcher imports = IMPORTS.matcher(line);
+                line = imports.find() ? line.substring(imports.end()) : line;
             }
-            Matcher rule = RULE.matcher(lines[i]);
+            Matcher rule = RULE.matcher(line);
             if (rule.find()) {
                 String name = rule.group(1) != null ? rule.group(1) : rule.group(2) != null ? rule.group(2) : rule.group(3);
                 rules.add(new RuleStart(name, i + 1));

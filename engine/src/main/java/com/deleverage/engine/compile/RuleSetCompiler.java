@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Compiles the DRL files of one rule set version into a {@link CompiledVersion} with the classic DRL
@@ -45,12 +44,11 @@ public final class RuleSetCompiler {
 
     public Compilation compile(String ruleSet, int version, Map<String, String> files) {
         String hash = ContentHash.of(files);
-        Map<String, String> drlFiles = new TreeMap<>();
-        files.forEach((path, text) -> {
-            if (path.endsWith(".drl")) {
-                drlFiles.put(path, text);
-            }
-        });
+        PolicySources sources = PolicySources.of(files);
+        if (!sources.findings().isEmpty()) {
+            return new Compilation(hash, null, sources.findings());
+        }
+        Map<String, String> drlFiles = sources.drl();
         if (drlFiles.isEmpty()) {
             return new Compilation(hash, null, List.of(new Finding(FindingCodes.NO_RULE_FILES, Severity.ERROR, null,
                     0, 0, null, "the version has no .drl file; a rule set needs at least one")));
@@ -132,10 +130,13 @@ public final class RuleSetCompiler {
         throw e;
     }
 
-    /** Each file goes under its package's folder, as KieBuilder expects, keeping its own name unique. */
+    /**
+     * Each file goes under its package's folder, as KieBuilder expects, keeping its own name unique; the rule
+     * generated from parameters.yaml gets the .drl extension KieBuilder compiles.
+     */
     private static String resourcePath(String packageName, String path) {
         String folder = packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/";
-        return folder + path.replace('/', '_');
+        return folder + path.replace('/', '_') + (path.endsWith(".drl") ? "" : ".drl");
     }
 
     private static String artifactId(String ruleSet) {

@@ -1,5 +1,7 @@
 package com.deleverage.engine.policy;
 
+import com.deleverage.engine.parameters.ParameterTable;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,7 +44,8 @@ public final class PolicyFiles {
 
     /**
      * A variant of a policy: the base policy's files with the variant's files laid over them. A variant
-     * file replaces the base file of the same path; when the variant has scenarios of its own, they
+     * file replaces the base file of the same path, except {@code parameters.yaml}, whose values replace the
+     * base's value by value ({@link ParameterTable#override}); when the variant has scenarios of its own, they
      * replace the base's scenarios (the base's would test the base's decisions, not the variant's).
      */
     public static Map<String, String> overlay(Map<String, String> base, Map<String, String> variant) {
@@ -54,6 +57,11 @@ public final class PolicyFiles {
             }
         });
         files.putAll(variant);
+        String baseParameters = base.get(ParameterTable.FILE);
+        String variantParameters = variant.get(ParameterTable.FILE);
+        if (baseParameters != null && variantParameters != null) {
+            files.put(ParameterTable.FILE, ParameterTable.override(baseParameters, variantParameters));
+        }
         return files;
     }
 

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * A policy's promise that it acts on no account below a margin ratio: an account whose pools all have a
  * lower ratio and none of which is bankrupt decides nothing on its own. A policy states it by inserting
- * one from a rule without conditions (the reference policy does so in {@code parameters.drl}, from its
- * margin-call ratio); the compiler reads it once per version.
+ * one from a rule that fires in an empty session: a rule without conditions, or one that matches only what
+ * such rules insert (the reference policy does so in {@code parameters.drl}, from the margin-call ratio of its
+ * parameters); the compiler reads it once per version.
  *
  * <p>The engine then inserts {@link AccountRisk} and {@link PositionRisk} facts only for the accounts at or
  * above the ratio or bankrupt, the same in a one-shot evaluation and in a sweep. Every position still

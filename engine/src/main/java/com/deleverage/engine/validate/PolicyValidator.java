@@ -4,6 +4,7 @@ import com.deleverage.engine.compile.Compilation;
 import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.compile.DrlOutline;
 import com.deleverage.engine.compile.Finding;
+import com.deleverage.engine.compile.PolicySources;
 import com.deleverage.engine.compile.RuleSetCompiler;
 import com.deleverage.engine.compile.Severity;
 import com.deleverage.engine.evaluate.Evaluator;
@@ -47,12 +48,7 @@ public final class PolicyValidator {
     }
 
     public ValidationReport validate(String ruleSet, int version, Map<String, String> files) {
-        Map<String, String> drl = new TreeMap<>();
-        files.forEach((path, text) -> {
-            if (path.endsWith(".drl")) {
-                drl.put(path, text);
-            }
-        });
+        Map<String, String> drl = PolicySources.of(files).drl();
         List<Finding> findings = new ArrayList<>(linter.lint(drl));
         List<Scenario> scenarios = readScenarios(files, findings);
         Compilation compilation = compiler.compile(ruleSet, version, files);

@@ -2,6 +2,7 @@ package com.deleverage.engine.validate;
 
 import com.deleverage.engine.action.ActionType;
 import com.deleverage.engine.compile.DrlOutline;
+import com.deleverage.engine.compile.PolicySources;
 import com.deleverage.engine.compile.Finding;
 import com.deleverage.engine.compile.Severity;
 
@@ -66,11 +67,7 @@ public final class RemovalCheck {
 
     private static Set<String> rules(Map<String, String> files) {
         Set<String> names = new TreeSet<>();
-        files.forEach((path, text) -> {
-            if (path.endsWith(".drl")) {
-                DrlOutline.of(text).rules().forEach(rule -> names.add(rule.name()));
-            }
-        });
+        PolicySources.of(files).drl().values().forEach(text -> DrlOutline.of(text).rules().forEach(rule -> names.add(rule.name())));
         return names;
     }
 
@@ -88,8 +85,7 @@ public final class RemovalCheck {
 
     /** The action types whose class the version's DRL constructs ({@code new Liquidate(...)}), in API names. */
     private static Set<String> actionsProduced(Map<String, String> files) {
-        String drl = files.entrySet().stream().filter(e -> e.getKey().endsWith(".drl")).map(Map.Entry::getValue)
-                .collect(Collectors.joining("\n"));
+        String drl = String.join("\n", PolicySources.of(files).drl().values());
         Set<String> produced = new TreeSet<>();
         for (ActionType type : ActionType.values()) {
             if (Pattern.compile("\\bnew\\s+" + className(type) + "\\s*\\(").matcher(drl).find()) {

@@ -49,6 +49,7 @@ class RootCausesTest {
     void aMissingDeclaredTypeIsReportedOnceAtItsFirstUse() {
         Map<String, String> files = referencePolicy();
         files.remove("parameters.drl"); // declares PolicyParameters
+        files.remove("parameters.yaml"); // its values (without the declaration they are one PARAMETER_INVALID)
 
         List<Finding> errors = errors(compiler.compile("deleveraging", 1, files));
 

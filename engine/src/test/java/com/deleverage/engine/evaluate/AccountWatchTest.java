@@ -122,7 +122,7 @@ class AccountWatchTest {
     void theReferencePolicyDecidesTheSameWithAndWithoutItsWatch() {
         Map<String, String> files = PolicyFiles.fromDirectory(Path.of("..", "rules", "deleveraging"));
         String parameters = files.get("parameters.drl");
-        String watchLine = "    insertLogical(new AccountWatch(p.getMarginCallRatio()));\n";
+        String watchLine = "    insertLogical(new AccountWatch($params.getMarginCallRatio()));\n";
         assertThat(parameters).contains(watchLine);
         Map<String, String> unwatchedFiles = new TreeMap<>(files);
         unwatchedFiles.put("parameters.drl", parameters.replace(watchLine, ""));
