@@ -3,7 +3,6 @@ package com.deleverage.admin.activation;
 import com.deleverage.admin.audit.AuditAction;
 import com.deleverage.admin.audit.AuditEvent;
 import com.deleverage.admin.audit.AuditLog;
-import com.deleverage.admin.db.Database;
 import com.deleverage.admin.refusal.Conflict;
 import com.deleverage.admin.refusal.NotFound;
 import com.deleverage.admin.refusal.Unprocessable;
@@ -13,10 +12,12 @@ import com.deleverage.admin.ruleset.RuleSetVersion;
 import com.deleverage.admin.ruleset.VersionState;
 import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.registry.ActiveVersions;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,7 +36,7 @@ import java.util.function.Supplier;
 public class ActivationService {
     private static final Logger LOG = LoggerFactory.getLogger(ActivationService.class);
 
-    private final Database database;
+    private final TransactionOperations<Connection> transactions;
     private final RuleSetRepository repository;
     private final ActivationEvents events;
     private final ActivationLocks locks;
@@ -45,10 +46,10 @@ public class ActivationService {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public ActivationService(Database database, RuleSetRepository repository, ActivationEvents events,
-                             ActivationLocks locks, PreparedVersions prepared, ActivationSignal signal,
-                             ActiveVersions activeVersions, AuditLog auditLog, Clock clock) {
-        this.database = database;
+    public ActivationService(TransactionOperations<Connection> transactions, RuleSetRepository repository,
+                             ActivationEvents events, ActivationLocks locks, PreparedVersions prepared,
+                             ActivationSignal signal, ActiveVersions activeVersions, AuditLog auditLog, Clock clock) {
+        this.transactions = transactions;
         this.repository = repository;
         this.events = events;
         this.locks = locks;
@@ -79,8 +80,7 @@ public class ActivationService {
         return withLock(ruleSet, () -> {
             RuleSetRow row = ruleSetRow(ruleSet);
             if (idempotencyKey != null) {
-                Optional<Activation> done = database.inTransaction(
-                        c -> events.byIdempotencyKey(c, ruleSet, idempotencyKey));
+                Optional<Activation> done = events.byIdempotencyKey(ruleSet, idempotencyKey);
                 if (done.isPresent()) {
                     return repeated(done.get(), toVersion, idempotencyKey);
                 }
@@ -88,8 +88,8 @@ public class ActivationService {
             if (row.activeVersion() == null) {
                 throw new Conflict("rule set '" + ruleSet + "' has no active version to roll back from");
             }
-            int target = toVersion != null ? toVersion : database.inTransaction(
-                    c -> RollbackTarget.of(events.history(c, ruleSet), row.activeVersion()))
+            int target = toVersion != null ? toVersion : RollbackTarget.of(events.history(ruleSet),
+                            row.activeVersion())
                     .orElseThrow(() -> new Conflict("rule set '" + ruleSet + "' has no earlier active "
                             + "version that was not rolled back away from; name one with toVersion"));
             RuleSetVersion version = version(ruleSet, target);
@@ -135,16 +135,16 @@ public class ActivationService {
                 actor, reason, now);
         boolean recorded = false;
         try {
-            database.inTransaction(connection -> {
-                if (!events.switchActive(connection, ruleSet, target.version(), row.activationCount())) {
+            transactions.executeWrite(status -> {
+                if (!events.switchActive(ruleSet, target.version(), row.activationCount())) {
                     throw new Conflict("another activation of rule set '" + ruleSet
                             + "' completed meanwhile; read the rule set again and retry");
                 }
-                repository.markActive(connection, ruleSet, target.version(), row.activeVersion(), now);
-                events.record(connection, activation, idempotencyKey);
-                auditLog.append(connection, new AuditEvent(actor, auditAction(kind), ruleSet, target.version(),
+                repository.markActive(ruleSet, target.version(), row.activeVersion(), now);
+                events.record(activation, idempotencyKey);
+                auditLog.append(new AuditEvent(actor, auditAction(kind), ruleSet, target.version(),
                         target.hash(), describe(activation)));
-                signal.send(connection, ruleSet); // delivered to the fleet on commit only
+                signal.send(ruleSet); // delivered to the fleet on commit only
                 return null;
             });
             recorded = true;

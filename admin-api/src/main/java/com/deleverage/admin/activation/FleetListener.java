@@ -1,5 +1,6 @@
 package com.deleverage.admin.activation;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.postgresql.PGConnection;
@@ -30,7 +31,9 @@ public class FleetListener {
     private Thread thread;
 
     public FleetListener(DataSource dataSource, ActiveVersionSync sync) {
-        this.dataSource = dataSource;
+        // The pool itself, not Micronaut's transaction-aware proxy of it: the LISTEN connection is held for the
+        // node's life outside every transaction, and the syncs it triggers run in transactions of their own.
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.sync = sync;
     }
 

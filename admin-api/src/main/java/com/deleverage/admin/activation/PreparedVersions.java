@@ -1,13 +1,15 @@
 package com.deleverage.admin.activation;
 
-import com.deleverage.admin.db.Database;
+import com.deleverage.admin.db.Jdbc;
 import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.registry.ActiveVersions;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HashMap;
@@ -36,7 +38,7 @@ public class PreparedVersions {
     record Key(String ruleSet, int version, String hash) {
     }
 
-    private final Database database;
+    private final TransactionOperations<Connection> transactions;
     private final VersionBuilder builder;
     private final ActivationEvents events;
     private final Map<Key, CompiledVersion> ready = new HashMap<>();
@@ -44,8 +46,9 @@ public class PreparedVersions {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("version-preparer").daemon().factory());
 
-    public PreparedVersions(Database database, VersionBuilder builder, ActivationEvents events) {
-        this.database = database;
+    public PreparedVersions(TransactionOperations<Connection> transactions, VersionBuilder builder,
+                            ActivationEvents events) {
+        this.transactions = transactions;
         this.builder = builder;
         this.events = events;
     }
@@ -145,7 +148,8 @@ public class PreparedVersions {
     }
 
     private Set<Key> candidates(String ruleSet, Integer activeVersion) {
-        return database.inTransaction(connection -> {
+        return transactions.executeRead(status -> Jdbc.call(() -> {
+            Connection connection = status.getConnection();
             Set<Key> keys = new HashSet<>();
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT version_no, content_hash FROM rule_set_version
@@ -158,7 +162,7 @@ public class PreparedVersions {
                 }
             }
             if (activeVersion != null) {
-                Optional<Integer> target = RollbackTarget.of(events.history(connection, ruleSet), activeVersion);
+                Optional<Integer> target = RollbackTarget.of(events.history(ruleSet), activeVersion);
                 if (target.isPresent()) {
                     try (PreparedStatement select = connection.prepareStatement("""
                             SELECT content_hash FROM rule_set_version WHERE rule_set = ? AND version_no = ?""")) {
@@ -173,7 +177,7 @@ public class PreparedVersions {
                 }
             }
             return keys;
-        });
+        }));
     }
 
     @PreDestroy

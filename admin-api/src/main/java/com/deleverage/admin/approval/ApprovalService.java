@@ -4,7 +4,6 @@ import com.deleverage.admin.activation.ActivationSignal;
 import com.deleverage.admin.audit.AuditAction;
 import com.deleverage.admin.audit.AuditEvent;
 import com.deleverage.admin.audit.AuditLog;
-import com.deleverage.admin.db.Database;
 import com.deleverage.admin.refusal.Conflict;
 import com.deleverage.admin.refusal.Forbidden;
 import com.deleverage.admin.refusal.NotFound;
@@ -13,8 +12,10 @@ import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.RuleSetVersion;
 import com.deleverage.admin.ruleset.VersionState;
 import com.deleverage.admin.security.Identities;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.time.Clock;
 
 /**
@@ -25,17 +26,17 @@ import java.time.Clock;
  */
 @Singleton
 public class ApprovalService {
-    private final Database database;
+    private final TransactionOperations<Connection> transactions;
     private final RuleSetRepository repository;
     private final AuditLog auditLog;
     private final Clock clock;
 
     private final ActivationSignal signal;
 
-    public ApprovalService(Database database, RuleSetRepository repository, AuditLog auditLog, Clock clock,
-                           ActivationSignal signal) {
+    public ApprovalService(TransactionOperations<Connection> transactions, RuleSetRepository repository,
+                           AuditLog auditLog, Clock clock, ActivationSignal signal) {
         this.signal = signal;
-        this.database = database;
+        this.transactions = transactions;
         this.repository = repository;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -53,17 +54,17 @@ public class ApprovalService {
             throw refuse(version, approver, new Conflict(ruleSet + " v" + number + " is "
                     + version.state() + "; only a VALIDATED version can be approved"));
         }
-        return database.inTransaction(connection -> {
-            repository.lock(connection, ruleSet);
-            RuleSetVersion current = repository.find(connection, ruleSet, number).orElseThrow();
+        return transactions.executeWrite(status -> {
+            repository.lock(ruleSet);
+            RuleSetVersion current = repository.find(ruleSet, number).orElseThrow();
             if (current.state() != VersionState.VALIDATED) {
                 throw new Conflict(ruleSet + " v" + number + " became " + current.state() + " meanwhile");
             }
-            repository.recordApproval(connection, ruleSet, number, approver, clock.instant());
-            auditLog.append(connection, new AuditEvent(approver, AuditAction.VERSION_APPROVED, ruleSet, number,
+            repository.recordApproval(ruleSet, number, approver, clock.instant());
+            auditLog.append(new AuditEvent(approver, AuditAction.VERSION_APPROVED, ruleSet, number,
                     version.hash(), "staged by " + version.author()));
-            signal.send(connection, ruleSet); // the fleet prepares the approved version for a fast activation
-            return repository.find(connection, ruleSet, number).orElseThrow();
+            signal.send(ruleSet); // the fleet prepares the approved version for a fast activation
+            return repository.find(ruleSet, number).orElseThrow();
         });
     }
 

@@ -1,6 +1,7 @@
 package com.deleverage.admin.audit;
 
-import com.deleverage.admin.db.Database;
+import com.deleverage.admin.db.Jdbc;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,50 +25,54 @@ import java.util.List;
 class AuditChainAdoption {
     private static final Logger LOG = LoggerFactory.getLogger(AuditChainAdoption.class);
 
-    private final Database database;
+    private final Connection connection;
+    private final AuditRows auditRows;
     private final AuditKeys keys;
     private final AuditCheckpoints checkpoints;
     private final SealedLedger decisions;
 
-    AuditChainAdoption(Database database, AuditKeys keys, AuditCheckpoints checkpoints, SealedLedger decisions) {
-        this.database = database;
+    AuditChainAdoption(Connection connection, AuditRows auditRows, AuditKeys keys, AuditCheckpoints checkpoints,
+                       SealedLedger decisions) {
+        this.connection = connection;
+        this.auditRows = auditRows;
         this.keys = keys;
         this.checkpoints = checkpoints;
         this.decisions = decisions;
     }
 
-    void adoptLegacyRows() {
+    /** In one transaction: the rows are re-hashed and the legacy decisions sealed together, or neither. */
+    @Transactional
+    public void adoptLegacyRows() {
         boolean exportedBefore = checkpoints.read().last() != null;
-        database.inTransaction(connection -> {
+        Jdbc.run(() -> {
             try (PreparedStatement lock = connection.prepareStatement(
                     "SELECT last_seq FROM audit_chain_head WHERE id = 1 FOR UPDATE");
                  ResultSet rs = lock.executeQuery()) {
                 rs.next();
             }
             List<AuditEntry> rows = new ArrayList<>();
-            AuditRows.forEach(connection, 0, Long.MAX_VALUE, rows::add);
+            auditRows.forEach(0, Long.MAX_VALUE, rows::add);
             long legacy = rows.stream().filter(r -> r.keyId() == null).count();
             if (legacy > 0) {
                 if (exportedBefore) {
                     throw new AuditChainException(legacy + " audit rows have no key id although checkpoints of a keyed "
                             + "chain were exported (" + checkpoints.file() + "): they were rewritten without the key");
                 }
-                rekey(connection, rows);
+                rekey(rows);
                 LOG.warn("audit chain upgraded: {} rows written before the chain was keyed were verified as plain "
                         + "SHA-256 and re-hashed under audit key '{}'", rows.size(), keys.currentId());
             }
             if (!exportedBefore) {
-                long sealed = decisions.sealLegacy(connection);
+                long sealed = decisions.sealLegacy();
                 if (sealed > 0) {
                     LOG.warn("decision log upgraded: {} decisions logged before decision seals existed were sealed",
                             sealed);
                 }
             }
-            return null;
         });
     }
 
-    private void rekey(Connection connection, List<AuditEntry> rows) throws SQLException {
+    private void rekey(List<AuditEntry> rows) throws SQLException {
         String keyId = keys.currentId();
         Mac mac = keys.mac(keyId).orElseThrow();
         String expectedPrev = AuditHash.GENESIS;

@@ -1,8 +1,9 @@
 package com.deleverage.admin.audit;
 
-import com.deleverage.admin.db.Database;
+import com.deleverage.admin.db.Jdbc;
 import com.deleverage.admin.db.Nullable;
 import com.deleverage.admin.db.Timestamps;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -17,26 +18,32 @@ import java.util.List;
 /**
  * The append-only audit log, chained by HMAC under the current audit key ({@link AuditKeys}). Appending
  * locks the single chain-head row, so appends from any number of threads or nodes form one chain; an
- * append joins the caller's transaction, so a state change and its audit row commit together or not at all.
+ * append joins the caller's transaction, so a state change and its audit row commit together or not at all
+ * (alone, a refusal's row gets a transaction of its own).
  */
 @Singleton
+@Transactional
 public class AuditLog {
     private static final String COLUMNS = AuditRows.COLUMNS;
 
-    private final Database database;
+    private final Connection connection;
     private final Clock clock;
     private final AuditKeys keys;
     private final AuditVerifier verifier;
 
-    public AuditLog(Database database, Clock clock, AuditKeys keys, AuditVerifier verifier) {
-        this.database = database;
+    public AuditLog(Connection connection, Clock clock, AuditKeys keys, AuditVerifier verifier) {
+        this.connection = connection;
         this.clock = clock;
         this.keys = keys;
         this.verifier = verifier;
     }
 
-    /** Appends inside the caller's transaction. */
-    public AuditEntry append(Connection connection, AuditEvent event) throws SQLException {
+    /** Appends in the current transaction, or in one of its own. */
+    public AuditEntry append(AuditEvent event) {
+        return Jdbc.call(() -> chain(event));
+    }
+
+    private AuditEntry chain(AuditEvent event) throws SQLException {
         long lastSeq;
         String lastHash;
         try (PreparedStatement head = connection.prepareStatement(
@@ -78,14 +85,9 @@ public class AuditLog {
                 event.versionHash(), event.reason(), lastHash, hash, keyId);
     }
 
-    /** Appends in a transaction of its own: for refusals, where nothing else is written. */
-    public AuditEntry append(AuditEvent event) {
-        return database.inTransaction(connection -> append(connection, event));
-    }
-
     /** Rows in chain order, {@code size} rows from {@code offset}. */
     public List<AuditEntry> page(long offset, int size) {
-        return database.inTransaction(connection -> {
+        return Jdbc.call(() -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
                 select.setLong(1, offset);
@@ -102,7 +104,7 @@ public class AuditLog {
     }
 
     public long count() {
-        return database.inTransaction(connection -> {
+        return Jdbc.call(() -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM audit_log");
                  ResultSet rs = select.executeQuery()) {
                 rs.next();

@@ -1,7 +1,10 @@
 package com.deleverage.admin.audit;
 
+import com.deleverage.admin.db.Jdbc;
 import com.deleverage.admin.db.Nullable;
 import com.deleverage.admin.db.Timestamps;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,46 +13,59 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Reads audit_log rows and the chain's head on a caller's connection. */
-final class AuditRows {
+import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
+
+/** Reads audit_log rows and the chain's head in the caller's transaction (a verification reads them all in one). */
+@Singleton
+@Transactional(propagation = MANDATORY)
+class AuditRows {
     static final String COLUMNS =
             "seq, occurred_at, actor, action, rule_set, version_no, version_hash, reason, prev_hash, hash, key_id";
 
-    private AuditRows() {
+    private final Connection connection;
+
+    AuditRows(Connection connection) {
+        this.connection = connection;
     }
 
-    static SealedLedger.Head head(Connection connection) throws SQLException {
-        try (PreparedStatement head = connection.prepareStatement(
-                "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1");
-             ResultSet rs = head.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalStateException("audit_chain_head has no row: the audit changelog was not applied");
+    public SealedLedger.Head head() {
+        return Jdbc.call(() -> {
+            try (PreparedStatement head = connection.prepareStatement(
+                    "SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1");
+                 ResultSet rs = head.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("audit_chain_head has no row: the audit changelog was not applied");
+                }
+                return new SealedLedger.Head(rs.getLong(1), rs.getString(2));
             }
-            return new SealedLedger.Head(rs.getLong(1), rs.getString(2));
-        }
+        });
     }
 
     /** Rows with {@code after < seq <= upTo}, in order. */
-    static void forEach(Connection connection, long after, long upTo, Consumer<AuditEntry> consumer) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq")) {
-            select.setLong(1, after);
-            select.setLong(2, upTo);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    consumer.accept(entry(rs));
+    public void forEach(long after, long upTo, Consumer<AuditEntry> consumer) {
+        Jdbc.run(() -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq")) {
+                select.setLong(1, after);
+                select.setLong(2, upTo);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(entry(rs));
+                    }
                 }
             }
-        }
+        });
     }
 
-    static Optional<String> hashAt(Connection connection, long seq) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT hash FROM audit_log WHERE seq = ?")) {
-            select.setLong(1, seq);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+    public Optional<String> hashAt(long seq) {
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT hash FROM audit_log WHERE seq = ?")) {
+                select.setLong(1, seq);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
             }
-        }
+        });
     }
 
     static AuditEntry entry(ResultSet rs) throws SQLException {

@@ -1,10 +1,11 @@
 package com.deleverage.admin.audit;
 
-import com.deleverage.admin.db.Database;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,15 +21,20 @@ import java.util.stream.Collectors;
 public class AuditStartupCheck {
     private static final Logger LOG = LoggerFactory.getLogger(AuditStartupCheck.class);
 
-    private final Database database;
+    private final TransactionOperations<Connection> transactions;
+    private final AuditRows rows;
+    private final VersionBindings versions;
     private final AuditChainAdoption adoption;
     private final ChainWatch watch;
     private final AuditCheckpoints checkpoints;
     private final SealedLedger decisions;
 
-    AuditStartupCheck(Database database, AuditChainAdoption adoption, ChainWatch watch, AuditCheckpoints checkpoints,
+    AuditStartupCheck(TransactionOperations<Connection> transactions, AuditRows rows, VersionBindings versions,
+                      AuditChainAdoption adoption, ChainWatch watch, AuditCheckpoints checkpoints,
                       SealedLedger decisions) {
-        this.database = database;
+        this.transactions = transactions;
+        this.rows = rows;
+        this.versions = versions;
         this.adoption = adoption;
         this.watch = watch;
         this.checkpoints = checkpoints;
@@ -45,21 +51,21 @@ public class AuditStartupCheck {
                     + " of " + checkpoints.file() + " is not signed with an audit key: the file was edited"));
         }
         Checkpoint last = reading.last();
-        breaks.addAll(database.inTransaction(connection -> {
+        breaks.addAll(transactions.executeRead(status -> {
             List<ChainBreak> found = new ArrayList<>();
             if (last != null) {
-                found.addAll(watch.compare(last, AuditRows.hashAt(connection, last.seq()).orElse(null)));
-                if (last.decisionSeq() > decisions.head(connection).seq()) {
+                found.addAll(watch.compare(last, rows.hashAt(last.seq()).orElse(null)));
+                if (last.decisionSeq() > decisions.head().seq()) {
                     found.add(ChainBreak.decisions(BreakKind.TRUNCATED, last.decisionSeq(), null, "the checkpoint "
                             + "exported at " + last.at() + " records decision seal " + last.decisionSeq()
-                            + " but the seals end at " + decisions.head(connection).seq() + ": seals were deleted"));
-                } else if (last.decisionSeq() > 0 && !decisions.hashAt(connection, last.decisionSeq())
+                            + " but the seals end at " + decisions.head().seq() + ": seals were deleted"));
+                } else if (last.decisionSeq() > 0 && !decisions.hashAt(last.decisionSeq())
                         .map(last.decisionHash()::equals).orElse(false)) {
                     found.add(ChainBreak.decisions(BreakKind.CHECKPOINT_MISMATCH, last.decisionSeq(), null,
                             "decision seal " + last.decisionSeq() + " does not have the hash the checkpoint records"));
                 }
             }
-            found.addAll(VersionBindings.active(connection, watch.facts()));
+            found.addAll(versions.active(watch.facts()));
             return found;
         }));
         if (!breaks.isEmpty()) {

@@ -1,7 +1,5 @@
 package com.deleverage.admin.audit;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -11,5 +9,5 @@ import java.util.List;
  */
 public interface ChainBinding {
     /** Reads the feature's records in the verification's transaction and compares them with {@code facts}. */
-    List<ChainBreak> check(Connection connection, ChainFacts facts) throws SQLException;
+    List<ChainBreak> check(ChainFacts facts);
 }

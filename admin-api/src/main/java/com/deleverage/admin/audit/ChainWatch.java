@@ -1,11 +1,12 @@
 package com.deleverage.admin.audit;
 
-import com.deleverage.admin.db.Database;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,8 @@ import java.util.Optional;
 public class ChainWatch {
     private static final Logger LOG = LoggerFactory.getLogger(ChainWatch.class);
 
-    private final Database database;
+    private final TransactionOperations<Connection> transactions;
+    private final AuditRows rows;
     private final AuditKeys keys;
     private final AuditCheckpoints checkpoints;
     private final SealedLedger decisions;
@@ -31,8 +33,10 @@ public class ChainWatch {
     private List<ChainBreak> breaks = List.of();
     private Checkpoint exported;
 
-    public ChainWatch(Database database, AuditKeys keys, AuditCheckpoints checkpoints, SealedLedger decisions) {
-        this.database = database;
+    ChainWatch(TransactionOperations<Connection> transactions, AuditRows rows, AuditKeys keys,
+               AuditCheckpoints checkpoints, SealedLedger decisions) {
+        this.transactions = transactions;
+        this.rows = rows;
         this.keys = keys;
         this.checkpoints = checkpoints;
         this.decisions = decisions;
@@ -43,20 +47,21 @@ public class ChainWatch {
         if (!breaks.isEmpty()) {
             return breaks;
         }
-        breaks = database.inTransaction(connection -> {
+        // the transaction inside this node's lock, as before: a lock waiter holds no connection
+        breaks = transactions.executeRead(status -> {
             boolean first = walker == null;
             if (first) {
                 walker = new ChainWalker(keys);
             } else if (walker.lastSeq() > 0
-                    && !AuditRows.hashAt(connection, walker.lastSeq()).map(walker.lastHash()::equals).orElse(false)) {
+                    && !rows.hashAt(walker.lastSeq()).map(walker.lastHash()::equals).orElse(false)) {
                 walker.fail(ChainBreak.row(BreakKind.CHECKPOINT_MISMATCH, walker.lastSeq(), "row " + walker.lastSeq()
                         + ", verified earlier by this node, was deleted or changed"));
                 return List.copyOf(walker.breaks());
             }
-            SealedLedger.Head head = AuditRows.head(connection);
-            AuditRows.forEach(connection, walker.lastSeq(), head.seq(), walker::accept);
+            SealedLedger.Head head = rows.head();
+            rows.forEach(walker.lastSeq(), head.seq(), walker::accept);
             walker.head(head.seq(), head.hash());
-            SealedLedger.Check sealed = decisions.extend(connection, decisionTip);
+            SealedLedger.Check sealed = decisions.extend(decisionTip);
             decisionTip = sealed.tip();
             List<ChainBreak> all = new java.util.ArrayList<>(walker.breaks());
             all.addAll(sealed.breaks());

@@ -1,12 +1,11 @@
 package com.deleverage.admin.audit;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
  * A second keyed chain that the audit verification and checkpoints cover besides the audit log: the
  * decision log's seals (implemented in the decision package, which the audit package must not depend on).
+ * Every method reads or writes in the caller's transaction.
  */
 public interface SealedLedger {
     /** The end of a chain: its last sequence number and hash. */
@@ -25,23 +24,23 @@ public interface SealedLedger {
     }
 
     /** The head row as stored. */
-    Head head(Connection connection) throws SQLException;
+    Head head();
 
     /**
      * Verifies the seals after {@code from} (which must still be stored with its hash) up to the stored head,
      * without reading the records: cheap enough for every checkpoint.
      */
-    Check extend(Connection connection, Head from) throws SQLException;
+    Check extend(Head from);
 
     /** The stored hash of seal {@code seq}, if it is stored. */
-    java.util.Optional<String> hashAt(Connection connection, long seq) throws SQLException;
+    java.util.Optional<String> hashAt(long seq);
 
     /**
      * Seals, in the caller's transaction, records written before the ledger existed, provided no seal exists
      * yet (afterwards an unsealed record is a forgery, not history); returns how many were sealed.
      */
-    long sealLegacy(Connection connection) throws SQLException;
+    long sealLegacy();
 
     /** Verifies every seal, the head, the checkpoint's head (when given) and every record against its seal. */
-    Check verifyAll(Connection connection, Head checkpoint) throws SQLException;
+    Check verifyAll(Head checkpoint);
 }

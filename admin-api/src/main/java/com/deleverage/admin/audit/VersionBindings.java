@@ -1,6 +1,9 @@
 package com.deleverage.admin.audit;
 
+import com.deleverage.admin.db.Jdbc;
 import com.deleverage.engine.compile.ContentHash;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,34 +17,41 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
+
 /**
  * Compares what the tables say about rule sets with what the verified chain says: each version's files
  * must hash (recomputed here, without compiling) to its content hash and that hash must be the one the
  * chain staged; a version past validation needs its VERSION_VALIDATED row; an approval needs the chain's
  * approval by the same person of the same content (the seeded reference policy: its seed row); and each
- * rule set's active version must be the one its latest activation in the chain made active.
+ * rule set's active version must be the one its latest activation in the chain made active. Reads in the
+ * caller's transaction, the one in which the chain itself was read.
  */
-final class VersionBindings {
+@Singleton
+@Transactional(propagation = MANDATORY)
+class VersionBindings {
     private static final Set<String> APPROVED_STATES = Set.of("APPROVED", "ACTIVE", "RETIRED");
 
     private record Version(String ruleSet, int version, String hash, String state, String approver) {
     }
 
-    private VersionBindings() {
+    private final Connection connection;
+
+    VersionBindings(Connection connection) {
+        this.connection = connection;
     }
 
     /** Every rule set and version ({@code /audit/verify}). */
-    static List<ChainBreak> all(Connection connection, ChainFacts facts) throws SQLException {
-        return check(connection, facts, false);
+    public List<ChainBreak> all(ChainFacts facts) {
+        return Jdbc.call(() -> check(facts, false));
     }
 
     /** Only what is served: each rule set's active pointer and its version (start-up, before compiling). */
-    static List<ChainBreak> active(Connection connection, ChainFacts facts) throws SQLException {
-        return check(connection, facts, true);
+    public List<ChainBreak> active(ChainFacts facts) {
+        return Jdbc.call(() -> check(facts, true));
     }
 
-    private static List<ChainBreak> check(Connection connection, ChainFacts facts, boolean activeOnly)
-            throws SQLException {
+    private List<ChainBreak> check(ChainFacts facts, boolean activeOnly) throws SQLException {
         List<ChainBreak> breaks = new ArrayList<>();
         Set<String> ruleSets = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement("""
@@ -70,7 +80,7 @@ final class VersionBindings {
                 activePointer(pointer.getKey(), pointer.getValue(), facts, breaks);
             }
             for (Version version : versions) {
-                content(connection, version, facts, breaks);
+                content(version, facts, breaks);
                 approval(version, facts, breaks);
             }
         }
@@ -81,7 +91,7 @@ final class VersionBindings {
                             + "activated a version of rule set '" + ruleSet + "', which is no longer stored"));
                 }
             }
-            approvalsWithoutRow(connection, facts, breaks);
+            approvalsWithoutRow(facts, breaks);
         }
         return breaks;
     }
@@ -97,11 +107,10 @@ final class VersionBindings {
         }
     }
 
-    private static void content(Connection connection, Version v, ChainFacts facts, List<ChainBreak> breaks)
-            throws SQLException {
+    private void content(Version v, ChainFacts facts, List<ChainBreak> breaks) throws SQLException {
         String label = v.ruleSet() + " v" + v.version();
         Optional<String> staged = facts.stagedHash(v.ruleSet(), v.version());
-        String recomputed = ContentHash.of(files(connection, v.ruleSet(), v.version()));
+        String recomputed = ContentHash.of(files(v.ruleSet(), v.version()));
         if (!recomputed.equals(v.hash())) {
             breaks.add(ChainBreak.version(BreakKind.VERSION_CONTENT, v.ruleSet(), v.version(), "the stored files of "
                     + label + " hash to " + recomputed + ", not its recorded content hash " + v.hash()
@@ -142,8 +151,7 @@ final class VersionBindings {
         }
     }
 
-    private static void approvalsWithoutRow(Connection connection, ChainFacts facts, List<ChainBreak> breaks)
-            throws SQLException {
+    private void approvalsWithoutRow(ChainFacts facts, List<ChainBreak> breaks) throws SQLException {
         for (Map.Entry<ChainFacts.VersionKey, ChainFacts.Approval> approval : facts.approvals().entrySet()) {
             ChainFacts.VersionKey key = approval.getKey();
             try (PreparedStatement select = connection.prepareStatement(
@@ -161,7 +169,7 @@ final class VersionBindings {
         }
     }
 
-    private static Map<String, String> files(Connection connection, String ruleSet, int version) throws SQLException {
+    private Map<String, String> files(String ruleSet, int version) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT file_path, content FROM rule_file WHERE rule_set = ? AND version_no = ?")) {
             select.setString(1, ruleSet);

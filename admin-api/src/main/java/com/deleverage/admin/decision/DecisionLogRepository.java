@@ -1,8 +1,10 @@
 package com.deleverage.admin.decision;
 
-import com.deleverage.admin.db.Database;
+import com.deleverage.admin.db.Jdbc;
 import com.deleverage.admin.db.StoredJson;
 import com.deleverage.admin.db.Timestamps;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -14,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The decision_log and decision_account tables. */
+import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
+
+/** The decision_log and decision_account tables. Reads run in a read-only transaction of their own. */
 @Singleton
 public class DecisionLogRepository {
     private static final String COLUMNS = "decision_id, rule_set, version_no, version_hash, input_hash, caller, "
@@ -23,20 +27,25 @@ public class DecisionLogRepository {
             + "d.input_hash, d.caller, d.idempotency_key, d.as_of, d.evaluated_at, d.actions, d.rule_firings, "
             + "d.elapsed_micros";
 
-    private final Database database;
+    private final Connection connection;
     private final DecisionSeals seals;
 
-    public DecisionLogRepository(Database database, DecisionSeals seals) {
-        this.database = database;
+    public DecisionLogRepository(Connection connection, DecisionSeals seals) {
+        this.connection = connection;
         this.seals = seals;
     }
 
     /**
-     * Inserts the records with JDBC batches on the caller's connection (the caller commits), under one
+     * Inserts the records with JDBC batches in the caller's transaction (the caller commits), under one
      * seal of the decision chain appended in the same transaction.
      */
-    void insert(Connection connection, List<DecisionRecord> records) throws SQLException {
-        long seal = seals.seal(connection, records);
+    @Transactional(propagation = MANDATORY)
+    public void insert(List<DecisionRecord> records) {
+        long seal = seals.seal(records);
+        Jdbc.run(() -> insertBatches(records, seal));
+    }
+
+    private void insertBatches(List<DecisionRecord> records, long seal) throws SQLException {
         try (PreparedStatement decision = connection.prepareStatement("INSERT INTO decision_log (" + COLUMNS
                 + ", seal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement account = connection.prepareStatement(
@@ -75,19 +84,21 @@ public class DecisionLogRepository {
         }
     }
 
+    @ReadOnly
     public Optional<DecisionRecord> find(String decisionId) {
-        return database.inTransaction(connection -> one(connection,
-                "SELECT " + COLUMNS + " FROM decision_log WHERE decision_id = ?", decisionId));
+        return Jdbc.call(() -> one("SELECT " + COLUMNS + " FROM decision_log WHERE decision_id = ?", decisionId));
     }
 
+    @ReadOnly
     public Optional<DecisionRecord> findByIdempotencyKey(String caller, String key) {
-        return database.inTransaction(connection -> one(connection,
-                "SELECT " + COLUMNS + " FROM decision_log WHERE caller = ? AND idempotency_key = ?", caller, key));
+        return Jdbc.call(() -> one("SELECT " + COLUMNS + " FROM decision_log WHERE caller = ? AND idempotency_key = ?",
+                caller, key));
     }
 
     /** Decisions evaluated in [from, to), newest first; with an account, only those that looked at it. */
+    @ReadOnly
     public List<DecisionSummary> search(String account, Instant from, Instant to, long offset, int size) {
-        return database.inTransaction(connection -> {
+        return Jdbc.call(() -> {
             String sql = account == null
                     ? "SELECT " + SUMMARY_COLUMNS + " FROM decision_log d WHERE d.evaluated_at >= ? AND d.evaluated_at < ?"
                     + " ORDER BY d.evaluated_at DESC, d.decision_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY"
@@ -114,8 +125,9 @@ public class DecisionLogRepository {
         });
     }
 
+    @ReadOnly
     public long count(String account, Instant from, Instant to) {
-        return database.inTransaction(connection -> {
+        return Jdbc.call(() -> {
             String sql = account == null
                     ? "SELECT COUNT(*) FROM decision_log WHERE evaluated_at >= ? AND evaluated_at < ?"
                     : "SELECT COUNT(*) FROM decision_account WHERE account_id = ? AND evaluated_at >= ? AND evaluated_at < ?";
@@ -130,8 +142,9 @@ public class DecisionLogRepository {
     }
 
     /** Removes the stored input of decisions evaluated before {@code before}; the input hash stays. */
+    @Transactional
     public int purgeInputsBefore(Instant before) {
-        return database.inTransaction(connection -> {
+        return Jdbc.call(() -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE decision_log SET input = NULL WHERE evaluated_at < ? AND input IS NOT NULL")) {
                 Timestamps.set(update, 1, before);
@@ -140,8 +153,9 @@ public class DecisionLogRepository {
         });
     }
 
+    @ReadOnly
     public long countAll() {
-        return database.inTransaction(connection -> {
+        return Jdbc.call(() -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM decision_log");
                  ResultSet rs = select.executeQuery()) {
                 rs.next();
@@ -161,8 +175,7 @@ public class DecisionLogRepository {
         return i;
     }
 
-    private static Optional<DecisionRecord> one(Connection connection, String sql, String... parameters)
-            throws SQLException {
+    private Optional<DecisionRecord> one(String sql, String... parameters) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 select.setString(i + 1, parameters[i]);
@@ -177,13 +190,13 @@ public class DecisionLogRepository {
                         rs.getString("caller"), rs.getString("idempotency_key"), Timestamps.get(rs, "as_of"),
                         Timestamps.get(rs, "evaluated_at"), rs.getString("input"), rs.getString("decision"),
                         rs.getString("actions"), rs.getString("fired_rules"), rs.getInt("rule_firings"),
-                        rs.getLong("elapsed_micros"), accounts(connection, decisionId));
+                        rs.getLong("elapsed_micros"), accounts(decisionId));
                 return Optional.of(record);
             }
         }
     }
 
-    private static List<String> accounts(Connection connection, String decisionId) throws SQLException {
+    private List<String> accounts(String decisionId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT account_id FROM decision_account WHERE decision_id = ? ORDER BY account_id")) {
             select.setString(1, decisionId);

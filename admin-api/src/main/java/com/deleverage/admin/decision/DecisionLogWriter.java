@@ -3,14 +3,13 @@ package com.deleverage.admin.decision;
 import com.deleverage.admin.db.DataAccessException;
 import com.deleverage.admin.metrics.PlatformMetrics;
 import com.deleverage.admin.refusal.Unavailable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Writes decisions to the log. A decision is acknowledged (its HTTP response sent) only once the
@@ -61,7 +61,7 @@ public class DecisionLogWriter {
     private record Pending(DecisionRecord record, CompletableFuture<Outcome> done) {
     }
 
-    private final DataSource dataSource;
+    private final TransactionOperations<Connection> transactions;
     private final DecisionLogRepository repository;
     private final PlatformMetrics metrics;
     private final Mode mode;
@@ -72,9 +72,9 @@ public class DecisionLogWriter {
     private final Thread writer;
     private volatile boolean accepting = true;
 
-    public DecisionLogWriter(DataSource dataSource, DecisionLogRepository repository, PlatformMetrics metrics,
-                             DecisionLogProperties properties) {
-        this.dataSource = dataSource;
+    public DecisionLogWriter(TransactionOperations<Connection> transactions, DecisionLogRepository repository,
+                             PlatformMetrics metrics, DecisionLogProperties properties) {
+        this.transactions = transactions;
         this.repository = repository;
         this.metrics = metrics;
         this.mode = properties.mode();
@@ -161,67 +161,56 @@ public class DecisionLogWriter {
 
     private void flush(List<Pending> batch) {
         metrics.decisionLogBatch(batch.size());
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                repository.insert(connection, batch.stream().map(Pending::record).toList());
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                if (batch.size() == 1) {
-                    throw e;
-                }
+        try {
+            commit(batch.stream().map(Pending::record).toList());
+        } catch (DataAccessException e) {
+            if (batch.size() == 1) {
+                Pending alone = batch.getFirst();
+                settle(alone, () -> refused(alone.record(), e));
+            } else {
                 LOG.debug("batch of {} failed ({}); writing its rows one by one", batch.size(), e.getMessage());
-                for (Pending p : batch) {
-                    complete(p);
-                }
-                return;
-            } finally {
-                connection.setAutoCommit(true);
+                batch.forEach(this::complete);
             }
-            batch.forEach(p -> p.done().complete(Outcome.WRITTEN));
-        } catch (SQLException e) {
-            DataAccessException failure = new DataAccessException(e);
-            for (Pending p : batch) {
-                if (!p.done().isDone()) {
-                    if (failure.isDuplicateKey() && p.record().idempotencyKey() != null) {
-                        p.done().complete(Outcome.DUPLICATE_KEY);
-                    } else {
-                        p.done().completeExceptionally(failure);
-                    }
-                }
-            }
+            return;
         }
+        batch.forEach(p -> p.done().complete(Outcome.WRITTEN));
     }
 
-    private void complete(Pending p) {
+    private static void settle(Pending p, Supplier<Outcome> outcome) {
         try {
-            p.done().complete(writeAlone(p.record()));
+            p.done().complete(outcome.get());
         } catch (RuntimeException e) {
             p.done().completeExceptionally(e);
         }
     }
 
+    private void complete(Pending p) {
+        settle(p, () -> writeAlone(p.record()));
+    }
+
     private Outcome writeAlone(DecisionRecord record) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                repository.insert(connection, List.of(record));
-                connection.commit();
-                return Outcome.WRITTEN;
-            } catch (SQLException e) {
-                connection.rollback();
-                DataAccessException failure = new DataAccessException(e);
-                if (failure.isDuplicateKey() && record.idempotencyKey() != null) {
-                    return Outcome.DUPLICATE_KEY;
-                }
-                throw failure;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
+        try {
+            commit(List.of(record));
+            return Outcome.WRITTEN;
+        } catch (DataAccessException e) {
+            return refused(record, e);
         }
+    }
+
+    /** A row the database refused: a duplicate of the caller's Idempotency-Key, or a failure to report. */
+    private static Outcome refused(DecisionRecord record, DataAccessException failure) {
+        if (failure.isDuplicateKey() && record.idempotencyKey() != null) {
+            return Outcome.DUPLICATE_KEY;
+        }
+        throw failure;
+    }
+
+    /** One transaction, one commit: the rows and their seal, or nothing. */
+    private void commit(List<DecisionRecord> records) {
+        transactions.executeWrite(status -> {
+            repository.insert(records);
+            return null;
+        });
     }
 
     /**

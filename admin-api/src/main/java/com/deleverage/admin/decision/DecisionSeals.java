@@ -5,7 +5,9 @@ import com.deleverage.admin.audit.AuditKeys;
 import com.deleverage.admin.audit.BreakKind;
 import com.deleverage.admin.audit.ChainBreak;
 import com.deleverage.admin.audit.SealedLedger;
+import com.deleverage.admin.db.Jdbc;
 import com.deleverage.admin.db.Timestamps;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import javax.crypto.Mac;
@@ -21,6 +23,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
+
 /**
  * Binds the decision log to a keyed chain: every batch of decisions committed together gets a seal, an
  * HMAC (under the audit key) over the previous seal's hash, its number, time, decision count and the
@@ -32,8 +36,11 @@ import java.util.Optional;
  * <p>A decision's digest covers what it answered and why: id, rule set, version and hash, input hash,
  * caller, Idempotency-Key, times, the response, actions, fired rules and counters. Not the input itself
  * (it may be purged after its retention; its hash stays) nor the account index rows.
+ *
+ * <p>Every method works in the caller's transaction: the batch's, or the verification's.
  */
 @Singleton
+@Transactional(propagation = MANDATORY)
 public class DecisionSeals implements SealedLedger {
     static final String DOMAIN = "deleveraging-decision-seal/v1";
     private static final String DECISION_COLUMNS = "decision_id, rule_set, version_no, version_hash, input_hash, "
@@ -43,16 +50,22 @@ public class DecisionSeals implements SealedLedger {
                         String hash) {
     }
 
+    private final Connection connection;
     private final AuditKeys keys;
     private final Clock clock;
 
-    public DecisionSeals(AuditKeys keys, Clock clock) {
+    public DecisionSeals(Connection connection, AuditKeys keys, Clock clock) {
+        this.connection = connection;
         this.keys = keys;
         this.clock = clock;
     }
 
     /** Appends the seal of {@code records} in the caller's transaction and returns its number. */
-    public long seal(Connection connection, List<DecisionRecord> records) throws SQLException {
+    public long seal(List<DecisionRecord> records) {
+        return Jdbc.call(() -> appendSeal(records));
+    }
+
+    private long appendSeal(List<DecisionRecord> records) throws SQLException {
         Head head;
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT last_seq, last_hash FROM decision_seal_head WHERE id = 1 FOR UPDATE");
@@ -119,21 +132,23 @@ public class DecisionSeals implements SealedLedger {
     }
 
     @Override
-    public Head head(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT last_seq, last_hash FROM decision_seal_head WHERE id = 1");
-             ResultSet rs = select.executeQuery()) {
-            rs.next();
-            return new Head(rs.getLong(1), rs.getString(2));
-        }
+    public Head head() {
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT last_seq, last_hash FROM decision_seal_head WHERE id = 1");
+                 ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return new Head(rs.getLong(1), rs.getString(2));
+            }
+        });
     }
 
     @Override
-    public Check extend(Connection connection, Head from) throws SQLException {
-        Head head = head(connection);
+    public Check extend(Head from) {
+        Head head = head();
         List<ChainBreak> breaks = new ArrayList<>();
         if (from.seq() > 0) {
-            Optional<String> stored = hashAt(connection, from.seq());
+            Optional<String> stored = hashAt(from.seq());
             if (!stored.map(from.hash()::equals).orElse(false)) {
                 breaks.add(ChainBreak.decisions(stored.isEmpty() ? BreakKind.TRUNCATED : BreakKind.CHECKPOINT_MISMATCH,
                         from.seq(), null, "decision seal " + from.seq() + (stored.isEmpty() ? " was deleted"
@@ -142,19 +157,19 @@ public class DecisionSeals implements SealedLedger {
             }
         }
         SealWalk walk = new SealWalk(from);
-        forEachSeal(connection, from.seq(), head.seq(), walk::accept);
+        forEachSeal(from.seq(), head.seq(), walk::accept);
         walk.head(head);
         return new Check(walk.tip, walk.verified, 0, walk.breaks);
     }
 
     @Override
-    public Check verifyAll(Connection connection, Head checkpoint) throws SQLException {
-        Head head = head(connection);
+    public Check verifyAll(Head checkpoint) {
+        Head head = head();
         SealWalk walk = new SealWalk(new Head(0, AuditHash.GENESIS));
-        forEachSeal(connection, 0, Long.MAX_VALUE, walk::accept);
+        forEachSeal(0, Long.MAX_VALUE, walk::accept);
         walk.head(head);
         if (checkpoint != null && checkpoint.seq() > 0) {
-            Optional<String> stored = hashAt(connection, checkpoint.seq());
+            Optional<String> stored = hashAt(checkpoint.seq());
             if (stored.isEmpty()) {
                 walk.breaks.add(ChainBreak.decisions(BreakKind.TRUNCATED, checkpoint.seq(), null, "the last "
                         + "checkpoint records decision seal " + checkpoint.seq() + ", which is not stored: seals "
@@ -164,12 +179,12 @@ public class DecisionSeals implements SealedLedger {
                         "decision seal " + checkpoint.seq() + " does not have the hash the last checkpoint records"));
             }
         }
-        long records = contents(connection, walk.breaks);
+        long records = Jdbc.call(() -> contents(walk.breaks));
         return new Check(walk.tip, walk.verified, records, walk.breaks);
     }
 
     /** Recomputes every sealed batch's digest from its stored decisions; returns the decisions that match. */
-    private long contents(Connection connection, List<ChainBreak> breaks) throws SQLException {
+    private long contents(List<ChainBreak> breaks) throws SQLException {
         long matching = 0;
         try (PreparedStatement unsealed = connection.prepareStatement(
                 "SELECT decision_id FROM decision_log WHERE seal_seq IS NULL ORDER BY decision_id FETCH FIRST 10 ROWS ONLY");
@@ -238,10 +253,11 @@ public class DecisionSeals implements SealedLedger {
     }
 
     @Override
-    public long sealLegacy(Connection connection) throws SQLException {
-        if (head(connection).seq() > 0) {
-            return 0;
-        }
+    public long sealLegacy() {
+        return head().seq() > 0 ? 0 : Jdbc.call(this::sealUnsealed);
+    }
+
+    private long sealUnsealed() throws SQLException {
         List<DecisionRecord> legacy = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT " + DECISION_COLUMNS + " FROM decision_log WHERE seal_seq IS NULL");
@@ -253,7 +269,7 @@ public class DecisionSeals implements SealedLedger {
         if (legacy.isEmpty()) {
             return 0;
         }
-        long seal = seal(connection, legacy);
+        long seal = appendSeal(legacy);
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE decision_log SET seal_seq = ? WHERE seal_seq IS NULL")) {
             update.setLong(1, seal);
@@ -263,33 +279,36 @@ public class DecisionSeals implements SealedLedger {
     }
 
     @Override
-    public Optional<String> hashAt(Connection connection, long seq) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT hash FROM decision_seal WHERE seq = ?")) {
-            select.setLong(1, seq);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+    public Optional<String> hashAt(long seq) {
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT hash FROM decision_seal WHERE seq = ?")) {
+                select.setLong(1, seq);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
             }
-        }
+        });
     }
 
     private interface SealConsumer {
         void accept(Seal seal);
     }
 
-    private static void forEachSeal(Connection connection, long after, long upTo, SealConsumer consumer)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT seq, sealed_at, decision_count, digest, key_id, prev_hash, hash FROM decision_seal
-                WHERE seq > ? AND seq <= ? ORDER BY seq""")) {
-            select.setLong(1, after);
-            select.setLong(2, upTo);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    consumer.accept(new Seal(rs.getLong(1), Timestamps.get(rs, "sealed_at"), rs.getInt(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+    private void forEachSeal(long after, long upTo, SealConsumer consumer) {
+        Jdbc.run(() -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT seq, sealed_at, decision_count, digest, key_id, prev_hash, hash FROM decision_seal
+                    WHERE seq > ? AND seq <= ? ORDER BY seq""")) {
+                select.setLong(1, after);
+                select.setLong(2, upTo);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(new Seal(rs.getLong(1), Timestamps.get(rs, "sealed_at"), rs.getInt(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                    }
                 }
             }
-        }
+        });
     }
 
     /** The seal chain judged row by row, as the audit chain is. */

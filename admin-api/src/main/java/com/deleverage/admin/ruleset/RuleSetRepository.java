@@ -1,10 +1,11 @@
 package com.deleverage.admin.ruleset;
 
-import com.deleverage.admin.db.Database;
+import com.deleverage.admin.db.Jdbc;
 import com.deleverage.admin.db.Nullable;
 import com.deleverage.admin.db.Timestamps;
 import com.deleverage.engine.compile.Finding;
 import com.deleverage.engine.compile.Severity;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -19,8 +20,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Rule sets, their versions, files, findings and approvals in the database. */
+import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
+
+/**
+ * Rule sets, their versions, files, findings and approvals in the database. Every method joins the current
+ * transaction, or runs in one of its own when called alone.
+ */
 @Singleton
+@Transactional
 public class RuleSetRepository {
     private static final String VERSION_SELECT = """
             SELECT v.rule_set, v.version_no, v.content_hash, v.state, v.comment_text, v.author, v.created_at,
@@ -29,14 +36,14 @@ public class RuleSetRepository {
             LEFT JOIN approval a ON a.rule_set = v.rule_set AND a.version_no = v.version_no
             """;
 
-    private final Database database;
+    private final Connection connection;
 
-    public RuleSetRepository(Database database) {
-        this.database = database;
+    public RuleSetRepository(Connection connection) {
+        this.connection = connection;
     }
 
     public boolean isEmpty() {
-        return database.inTransaction(connection -> {
+        return Jdbc.call(() -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM rule_set");
                  ResultSet rs = select.executeQuery()) {
                 rs.next();
@@ -47,8 +54,8 @@ public class RuleSetRepository {
 
     /** Creates the rule set unless it exists; true when this call created it. */
     public boolean createIfAbsent(String name, Instant now) {
-        return database.inTransaction(connection -> {
-            if (exists(connection, name)) {
+        return Jdbc.call(() -> {
+            if (exists(name)) {
                 return false;
             }
             try (PreparedStatement insert = connection.prepareStatement(
@@ -65,22 +72,18 @@ public class RuleSetRepository {
      * Locks the rule set's row for the rest of the transaction and returns its activation state: every
      * change to a rule set's versions takes this lock, so they happen one at a time across nodes.
      */
-    public Optional<RuleSetRow> lock(Connection connection, String name) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT active_version, activation_count FROM rule_set WHERE name = ? FOR UPDATE")) {
-            select.setString(1, name);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new RuleSetRow(name, Nullable.getInt(rs, "active_version"), rs.getLong(2)))
-                        : Optional.empty();
-            }
-        }
+    @Transactional(propagation = MANDATORY)
+    public Optional<RuleSetRow> lock(String name) {
+        return row("SELECT active_version, activation_count FROM rule_set WHERE name = ? FOR UPDATE", name);
     }
 
     public Optional<RuleSetRow> ruleSet(String name) {
-        return database.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT active_version, activation_count FROM rule_set WHERE name = ?")) {
+        return row("SELECT active_version, activation_count FROM rule_set WHERE name = ?", name);
+    }
+
+    private Optional<RuleSetRow> row(String sql, String name) {
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setString(1, name);
                 try (ResultSet rs = select.executeQuery()) {
                     return rs.next()
@@ -92,7 +95,7 @@ public class RuleSetRepository {
     }
 
     public List<RuleSetSummary> summaries() {
-        return database.inTransaction(connection -> {
+        return Jdbc.call(() -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     SELECT r.name, r.active_version, av.content_hash AS active_hash,
                            (SELECT MAX(v.version_no) FROM rule_set_version v WHERE v.rule_set = r.name) AS latest
@@ -110,35 +113,31 @@ public class RuleSetRepository {
         });
     }
 
-    public Optional<RuleSetVersion> findByHash(Connection connection, String ruleSet, String hash) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                VERSION_SELECT + " WHERE v.rule_set = ? AND v.content_hash = ?")) {
-            select.setString(1, ruleSet);
-            select.setString(2, hash);
-            return first(connection, select);
-        }
-    }
-
     public Optional<RuleSetVersion> findByHash(String ruleSet, String hash) {
-        return database.inTransaction(connection -> findByHash(connection, ruleSet, hash));
-    }
-
-    public Optional<RuleSetVersion> find(Connection connection, String ruleSet, int version) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                VERSION_SELECT + " WHERE v.rule_set = ? AND v.version_no = ?")) {
-            select.setString(1, ruleSet);
-            select.setInt(2, version);
-            return first(connection, select);
-        }
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    VERSION_SELECT + " WHERE v.rule_set = ? AND v.content_hash = ?")) {
+                select.setString(1, ruleSet);
+                select.setString(2, hash);
+                return first(select);
+            }
+        });
     }
 
     public Optional<RuleSetVersion> find(String ruleSet, int version) {
-        return database.inTransaction(connection -> find(connection, ruleSet, version));
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    VERSION_SELECT + " WHERE v.rule_set = ? AND v.version_no = ?")) {
+                select.setString(1, ruleSet);
+                select.setInt(2, version);
+                return first(select);
+            }
+        });
     }
 
     public List<RuleSetVersion> versions(String ruleSet) {
-        return database.inTransaction(connection -> {
-            Map<Integer, List<Finding>> findings = findingsOf(connection, ruleSet);
+        return Jdbc.call(() -> {
+            Map<Integer, List<Finding>> findings = findingsOf(ruleSet);
             try (PreparedStatement select = connection.prepareStatement(
                     VERSION_SELECT + " WHERE v.rule_set = ? ORDER BY v.version_no")) {
                 select.setString(1, ruleSet);
@@ -155,7 +154,7 @@ public class RuleSetRepository {
 
     /** The files of a version, sorted by path. */
     public Map<String, String> files(String ruleSet, int version) {
-        return database.inTransaction(connection -> {
+        return Jdbc.call(() -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT file_path, content FROM rule_file WHERE rule_set = ? AND version_no = ?")) {
                 select.setString(1, ruleSet);
@@ -171,111 +170,121 @@ public class RuleSetRepository {
         });
     }
 
-    public int nextVersionNumber(Connection connection, String ruleSet) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT COALESCE(MAX(version_no), 0) + 1 FROM rule_set_version WHERE rule_set = ?")) {
-            select.setString(1, ruleSet);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+    public int nextVersionNumber(String ruleSet) {
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COALESCE(MAX(version_no), 0) + 1 FROM rule_set_version WHERE rule_set = ?")) {
+                select.setString(1, ruleSet);
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
             }
-        }
+        });
     }
 
     /** Stores a new version with its files and findings. */
-    public void insert(Connection connection, RuleSetVersion version, Map<String, String> files) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO rule_set_version (rule_set, version_no, content_hash, state, comment_text, author, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, version.ruleSet());
-            insert.setInt(2, version.version());
-            insert.setString(3, version.hash());
-            insert.setString(4, version.state().name());
-            insert.setString(5, version.comment());
-            insert.setString(6, version.author());
-            Timestamps.set(insert, 7, version.createdAt());
-            insert.executeUpdate();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO rule_file (rule_set, version_no, file_path, content) VALUES (?, ?, ?, ?)")) {
-            for (Map.Entry<String, String> file : files.entrySet()) {
+    @Transactional(propagation = MANDATORY)
+    public void insert(RuleSetVersion version, Map<String, String> files) {
+        Jdbc.run(() -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO rule_set_version (rule_set, version_no, content_hash, state, comment_text, author, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
                 insert.setString(1, version.ruleSet());
                 insert.setInt(2, version.version());
-                insert.setString(3, file.getKey());
-                insert.setString(4, file.getValue());
-                insert.addBatch();
+                insert.setString(3, version.hash());
+                insert.setString(4, version.state().name());
+                insert.setString(5, version.comment());
+                insert.setString(6, version.author());
+                Timestamps.set(insert, 7, version.createdAt());
+                insert.executeUpdate();
             }
-            insert.executeBatch();
-        }
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO validation_finding (rule_set, version_no, ordinal, code, severity, file_path, line_no,
-                                                column_no, rule_name, message)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            int ordinal = 0;
-            for (Finding finding : version.findings()) {
-                insert.setString(1, version.ruleSet());
-                insert.setInt(2, version.version());
-                insert.setInt(3, ordinal++);
-                insert.setString(4, finding.code());
-                insert.setString(5, finding.severity().name());
-                insert.setString(6, finding.file());
-                insert.setInt(7, finding.line());
-                insert.setInt(8, finding.column());
-                insert.setString(9, finding.rule());
-                insert.setString(10, finding.message());
-                insert.addBatch();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO rule_file (rule_set, version_no, file_path, content) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, String> file : files.entrySet()) {
+                    insert.setString(1, version.ruleSet());
+                    insert.setInt(2, version.version());
+                    insert.setString(3, file.getKey());
+                    insert.setString(4, file.getValue());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
-            insert.executeBatch();
-        }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO validation_finding (rule_set, version_no, ordinal, code, severity, file_path, line_no,
+                                                    column_no, rule_name, message)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                int ordinal = 0;
+                for (Finding finding : version.findings()) {
+                    insert.setString(1, version.ruleSet());
+                    insert.setInt(2, version.version());
+                    insert.setInt(3, ordinal++);
+                    insert.setString(4, finding.code());
+                    insert.setString(5, finding.severity().name());
+                    insert.setString(6, finding.file());
+                    insert.setInt(7, finding.line());
+                    insert.setInt(8, finding.column());
+                    insert.setString(9, finding.rule());
+                    insert.setString(10, finding.message());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
-    public void recordApproval(Connection connection, String ruleSet, int version, String approver, Instant at)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO approval (rule_set, version_no, approver, approved_at) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, ruleSet);
-            insert.setInt(2, version);
-            insert.setString(3, approver);
-            Timestamps.set(insert, 4, at);
-            insert.executeUpdate();
-        }
-        setState(connection, ruleSet, version, VersionState.APPROVED);
+    public void recordApproval(String ruleSet, int version, String approver, Instant at) {
+        Jdbc.run(() -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO approval (rule_set, version_no, approver, approved_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, ruleSet);
+                insert.setInt(2, version);
+                insert.setString(3, approver);
+                Timestamps.set(insert, 4, at);
+                insert.executeUpdate();
+            }
+            setState(ruleSet, version, VersionState.APPROVED);
+        });
     }
 
-    public void setState(Connection connection, String ruleSet, int version, VersionState state) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE rule_set_version SET state = ? WHERE rule_set = ? AND version_no = ?")) {
-            update.setString(1, state.name());
-            update.setString(2, ruleSet);
-            update.setInt(3, version);
-            update.executeUpdate();
-        }
+    public void setState(String ruleSet, int version, VersionState state) {
+        Jdbc.run(() -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE rule_set_version SET state = ? WHERE rule_set = ? AND version_no = ?")) {
+                update.setString(1, state.name());
+                update.setString(2, ruleSet);
+                update.setInt(3, version);
+                update.executeUpdate();
+            }
+        });
     }
 
     /** Marks a version ACTIVE and the one it replaces (if any) RETIRED. */
-    public void markActive(Connection connection, String ruleSet, int version, Integer replaced, Instant at)
-            throws SQLException {
-        if (replaced != null) {
+    @Transactional(propagation = MANDATORY)
+    public void markActive(String ruleSet, int version, Integer replaced, Instant at) {
+        Jdbc.run(() -> {
+            if (replaced != null) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE rule_set_version SET state = ?, retired_at = ? WHERE rule_set = ? AND version_no = ?")) {
+                    update.setString(1, VersionState.RETIRED.name());
+                    Timestamps.set(update, 2, at);
+                    update.setString(3, ruleSet);
+                    update.setInt(4, replaced);
+                    update.executeUpdate();
+                }
+            }
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE rule_set_version SET state = ?, retired_at = ? WHERE rule_set = ? AND version_no = ?")) {
-                update.setString(1, VersionState.RETIRED.name());
+                    "UPDATE rule_set_version SET state = ?, activated_at = ? WHERE rule_set = ? AND version_no = ?")) {
+                update.setString(1, VersionState.ACTIVE.name());
                 Timestamps.set(update, 2, at);
                 update.setString(3, ruleSet);
-                update.setInt(4, replaced);
+                update.setInt(4, version);
                 update.executeUpdate();
             }
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE rule_set_version SET state = ?, activated_at = ? WHERE rule_set = ? AND version_no = ?")) {
-            update.setString(1, VersionState.ACTIVE.name());
-            Timestamps.set(update, 2, at);
-            update.setString(3, ruleSet);
-            update.setInt(4, version);
-            update.executeUpdate();
-        }
+        });
     }
 
-    private static boolean exists(Connection connection, String name) throws SQLException {
+    private boolean exists(String name) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM rule_set WHERE name = ?")) {
             select.setString(1, name);
             try (ResultSet rs = select.executeQuery()) {
@@ -284,7 +293,7 @@ public class RuleSetRepository {
         }
     }
 
-    private Optional<RuleSetVersion> first(Connection connection, PreparedStatement select) throws SQLException {
+    private Optional<RuleSetVersion> first(PreparedStatement select) throws SQLException {
         RuleSetVersion found;
         try (ResultSet rs = select.executeQuery()) {
             if (!rs.next()) {
@@ -293,10 +302,10 @@ public class RuleSetRepository {
             found = version(rs, List.of());
         }
         return Optional.of(found.withFindings(
-                findingsOf(connection, found.ruleSet()).getOrDefault(found.version(), List.of())));
+                findingsOf(found.ruleSet()).getOrDefault(found.version(), List.of())));
     }
 
-    private static Map<Integer, List<Finding>> findingsOf(Connection connection, String ruleSet) throws SQLException {
+    private Map<Integer, List<Finding>> findingsOf(String ruleSet) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT version_no, code, severity, file_path, line_no, column_no, rule_name, message
                 FROM validation_finding WHERE rule_set = ? ORDER BY version_no, ordinal""")) {

@@ -4,15 +4,16 @@ import com.deleverage.admin.audit.AuditAction;
 import com.deleverage.admin.audit.AuditEvent;
 import com.deleverage.admin.audit.AuditLog;
 import com.deleverage.admin.db.DataAccessException;
-import com.deleverage.admin.db.Database;
 import com.deleverage.admin.refusal.NotFound;
 import com.deleverage.engine.compile.ContentHash;
 import com.deleverage.engine.compile.Finding;
 import com.deleverage.engine.validate.PolicyValidator;
 import com.deleverage.engine.validate.RemovalCheck;
 import com.deleverage.engine.validate.ValidationReport;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,17 +29,18 @@ import java.util.TreeMap;
  */
 @Singleton
 public class StagingService {
-    private final Database database;
+    private final TransactionOperations<Connection> transactions;
     private final RuleSetRepository repository;
     private final PolicyValidator validator;
     private final AuditLog auditLog;
     private final Clock clock;
     private final ValidationReportLimits reportLimits;
 
-    public StagingService(Database database, RuleSetRepository repository, PolicyValidator validator,
-                          AuditLog auditLog, Clock clock, ValidationReportLimits reportLimits) {
+    public StagingService(TransactionOperations<Connection> transactions, RuleSetRepository repository,
+                          PolicyValidator validator, AuditLog auditLog, Clock clock,
+                          ValidationReportLimits reportLimits) {
         this.reportLimits = reportLimits;
-        this.database = database;
+        this.transactions = transactions;
         this.repository = repository;
         this.validator = validator;
         this.auditLog = auditLog;
@@ -82,26 +84,26 @@ public class StagingService {
             return new StagedVersion(existing.get(), false);
         }
 
-        int expectedNumber = database.inTransaction(connection -> repository.nextVersionNumber(connection, ruleSet));
+        int expectedNumber = repository.nextVersionNumber(ruleSet);
         ValidationReport validation = withRemovals(ruleSet, sorted, allowRemovals,
                 validator.validate(ruleSet, expectedNumber, sorted));
         Instant now = clock.instant();
         createRuleSet(ruleSet, now);
-        return database.inTransaction(connection -> {
-            repository.lock(connection, ruleSet);
-            Optional<RuleSetVersion> stagedMeanwhile = repository.findByHash(connection, ruleSet, hash);
+        return transactions.executeWrite(status -> {
+            repository.lock(ruleSet);
+            Optional<RuleSetVersion> stagedMeanwhile = repository.findByHash(ruleSet, hash);
             if (stagedMeanwhile.isPresent()) {
                 return new StagedVersion(stagedMeanwhile.get(), false);
             }
-            int number = repository.nextVersionNumber(connection, ruleSet);
+            int number = repository.nextVersionNumber(ruleSet);
             VersionState state = validation.accepted() ? VersionState.VALIDATED : VersionState.REJECTED;
             RuleSetVersion version = new RuleSetVersion(ruleSet, number, hash, state, comment, author, now,
                     null, null, null, null, reportLimits.cap(validation.findings()));
-            repository.insert(connection, version, sorted);
-            auditLog.append(connection, new AuditEvent(author, AuditAction.VERSION_STAGED, ruleSet, number, hash,
+            repository.insert(version, sorted);
+            auditLog.append(new AuditEvent(author, AuditAction.VERSION_STAGED, ruleSet, number, hash,
                     comment));
             long errors = validation.findings().stream().filter(Finding::isError).count();
-            auditLog.append(connection, new AuditEvent(author,
+            auditLog.append(new AuditEvent(author,
                     validation.accepted() ? AuditAction.VERSION_VALIDATED : AuditAction.VERSION_REJECTED,
                     ruleSet, number, hash, validation.findings().size() + " findings, " + errors + " errors; "
                             + validation.scenariosRun() + " scenarios run, " + validation.scenariosFailed() + " failed"));

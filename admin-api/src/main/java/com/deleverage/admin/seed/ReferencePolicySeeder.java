@@ -1,7 +1,6 @@
 package com.deleverage.admin.seed;
 
 import com.deleverage.admin.activation.ActivationService;
-import com.deleverage.admin.db.Database;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.RuleSetSummary;
 import com.deleverage.admin.ruleset.RuleSetVersion;
@@ -32,16 +31,14 @@ public class ReferencePolicySeeder {
     private final RuleSetRepository repository;
     private final StagingService staging;
     private final ActivationService activation;
-    private final Database database;
     private final Clock clock;
     private final String classpathFolder;
 
     public ReferencePolicySeeder(RuleSetRepository repository, StagingService staging, ActivationService activation,
-                                 Database database, Clock clock, SeedProperties properties) {
+                                 Clock clock, SeedProperties properties) {
         this.repository = repository;
         this.staging = staging;
         this.activation = activation;
-        this.database = database;
         this.clock = clock;
         this.classpathFolder = properties.classpathFolder();
     }
@@ -58,10 +55,7 @@ public class ReferencePolicySeeder {
                     + version.findings().stream().filter(Finding::isError).map(Finding::toString).toList());
         }
         if (version.state() == VersionState.VALIDATED) {
-            database.inTransaction(connection -> {
-                repository.recordApproval(connection, RULE_SET, version.version(), SYSTEM, clock.instant());
-                return null;
-            });
+            repository.recordApproval(RULE_SET, version.version(), SYSTEM, clock.instant());
         }
         activation.activateSeed(RULE_SET, version.version(), "the database had no active rule set: the reference "
                 + "policy was seeded and approved by the platform itself, without a second person");

@@ -1,7 +1,8 @@
 package com.deleverage.admin.shadow;
 
-import com.deleverage.admin.db.Database;
+import com.deleverage.admin.db.Jdbc;
 import com.deleverage.admin.db.Timestamps;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -15,8 +16,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** shadow_run, shadow_difference and shadow_account. */
+/** shadow_run, shadow_difference and shadow_account; every method joins the current transaction or runs in its own. */
 @Singleton
+@Transactional
 public class ShadowRepository {
     private static final String RUN_COLUMNS = "id, rule_set, version_no, version_hash, started_by, started_at, "
             + "stopped_by, stopped_at, compared, differing, dropped, failed";
@@ -25,25 +27,25 @@ public class ShadowRepository {
     public record Difference(String decisionId, Instant comparedAt, List<String> accounts, String difference) {
     }
 
-    private final Database database;
+    private final Connection connection;
 
-    public ShadowRepository(Database database) {
-        this.database = database;
+    public ShadowRepository(Connection connection) {
+        this.connection = connection;
     }
 
-    Optional<ShadowRun> running(Connection connection, String ruleSet) throws SQLException {
-        return oneRun(connection, "SELECT " + RUN_COLUMNS + " FROM shadow_run WHERE rule_set = ? AND stopped_at IS NULL",
+    public Optional<ShadowRun> running(String ruleSet) {
+        return oneRun("SELECT " + RUN_COLUMNS + " FROM shadow_run WHERE rule_set = ? AND stopped_at IS NULL",
                 ruleSet);
     }
 
     /** The running shadow run of the rule set, or else its latest. */
     public Optional<ShadowRun> latest(String ruleSet) {
-        return database.inTransaction(connection -> oneRun(connection, "SELECT " + RUN_COLUMNS
-                + " FROM shadow_run WHERE rule_set = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", ruleSet));
+        return oneRun("SELECT " + RUN_COLUMNS
+                + " FROM shadow_run WHERE rule_set = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", ruleSet);
     }
 
     public List<ShadowRun> allRunning() {
-        return database.inTransaction(connection -> {
+        return Jdbc.call(() -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT " + RUN_COLUMNS + " FROM shadow_run WHERE stopped_at IS NULL");
                  ResultSet rs = select.executeQuery()) {
@@ -56,36 +58,39 @@ public class ShadowRepository {
         });
     }
 
-    long start(Connection connection, String ruleSet, int version, String hash, String actor, Instant at)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO shadow_run (rule_set, version_no, "
-                + "version_hash, started_by, started_at) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, ruleSet);
-            insert.setInt(2, version);
-            insert.setString(3, hash);
-            insert.setString(4, actor);
-            Timestamps.set(insert, 5, at);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
+    public long start(String ruleSet, int version, String hash, String actor, Instant at) {
+        return Jdbc.call(() -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO shadow_run (rule_set, version_no, "
+                    + "version_hash, started_by, started_at) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, ruleSet);
+                insert.setInt(2, version);
+                insert.setString(3, hash);
+                insert.setString(4, actor);
+                Timestamps.set(insert, 5, at);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
             }
-        }
+        });
     }
 
-    void stop(Connection connection, long runId, String actor, Instant at) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE shadow_run SET stopped_by = ?, stopped_at = ? WHERE id = ? AND stopped_at IS NULL")) {
-            update.setString(1, actor);
-            Timestamps.set(update, 2, at);
-            update.setLong(3, runId);
-            update.executeUpdate();
-        }
+    public void stop(long runId, String actor, Instant at) {
+        Jdbc.run(() -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE shadow_run SET stopped_by = ?, stopped_at = ? WHERE id = ? AND stopped_at IS NULL")) {
+                update.setString(1, actor);
+                Timestamps.set(update, 2, at);
+                update.setLong(3, runId);
+                update.executeUpdate();
+            }
+        });
     }
 
     /** Adds this node's counts since its last flush (every node adds its own, so none overwrites another's). */
-    void addCounts(long runId, long compared, long differing, long dropped, long failed) {
-        database.inTransaction(connection -> {
+    public void addCounts(long runId, long compared, long differing, long dropped, long failed) {
+        Jdbc.run(() -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE shadow_run SET compared = compared + ?, "
                     + "differing = differing + ?, dropped = dropped + ?, failed = failed + ? WHERE id = ?")) {
                 update.setLong(1, compared);
@@ -93,13 +98,14 @@ public class ShadowRepository {
                 update.setLong(3, dropped);
                 update.setLong(4, failed);
                 update.setLong(5, runId);
-                return update.executeUpdate();
+                update.executeUpdate();
             }
         });
     }
 
-    void recordDifference(long runId, String decisionId, Instant at, Collection<String> accounts, String difference) {
-        database.inTransaction(connection -> {
+    public void recordDifference(long runId, String decisionId, Instant at, Collection<String> accounts,
+                                 String difference) {
+        Jdbc.run(() -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO shadow_difference (run_id, "
                     + "decision_id, compared_at, accounts, difference) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setLong(1, runId);
@@ -111,7 +117,7 @@ public class ShadowRepository {
                 insert.executeUpdate();
             }
             for (String account : accounts) {
-                if (!hasAccount(connection, runId, account)) {
+                if (!hasAccount(runId, account)) {
                     try (PreparedStatement insert = connection.prepareStatement(
                             "INSERT INTO shadow_account (run_id, account_id) VALUES (?, ?)")) {
                         insert.setLong(1, runId);
@@ -120,12 +126,11 @@ public class ShadowRepository {
                     }
                 }
             }
-            return null;
         });
     }
 
     public List<String> accounts(long runId, int limit) {
-        return database.inTransaction(connection -> {
+        return Jdbc.call(() -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT account_id FROM shadow_account WHERE run_id = ? ORDER BY account_id FETCH FIRST ? ROWS ONLY")) {
                 select.setLong(1, runId);
@@ -142,7 +147,7 @@ public class ShadowRepository {
     }
 
     public long accountCount(long runId) {
-        return database.inTransaction(connection -> {
+        return Jdbc.call(() -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT COUNT(*) FROM shadow_account WHERE run_id = ?")) {
                 select.setLong(1, runId);
@@ -155,7 +160,7 @@ public class ShadowRepository {
     }
 
     public List<Difference> recentDifferences(long runId, int limit) {
-        return database.inTransaction(connection -> {
+        return Jdbc.call(() -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT decision_id, compared_at, accounts, "
                     + "difference FROM shadow_difference WHERE run_id = ? ORDER BY compared_at DESC, decision_id "
                     + "FETCH FIRST ? ROWS ONLY")) {
@@ -175,7 +180,7 @@ public class ShadowRepository {
         });
     }
 
-    private static boolean hasAccount(Connection connection, long runId, String account) throws SQLException {
+    private boolean hasAccount(long runId, String account) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT 1 FROM shadow_account WHERE run_id = ? AND account_id = ?")) {
             select.setLong(1, runId);
@@ -186,13 +191,15 @@ public class ShadowRepository {
         }
     }
 
-    private static Optional<ShadowRun> oneRun(Connection connection, String sql, String ruleSet) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, ruleSet);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(run(rs)) : Optional.empty();
+    private Optional<ShadowRun> oneRun(String sql, String ruleSet) {
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setString(1, ruleSet);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(run(rs)) : Optional.empty();
+                }
             }
-        }
+        });
     }
 
     private static ShadowRun run(ResultSet rs) throws SQLException {

@@ -5,7 +5,6 @@ import com.deleverage.admin.audit.AuditEvent;
 import com.deleverage.admin.audit.AuditLog;
 import com.deleverage.admin.candidate.CandidateVersions;
 import com.deleverage.admin.db.DataAccessException;
-import com.deleverage.admin.db.Database;
 import com.deleverage.admin.dryrun.DiffView;
 import com.deleverage.admin.metrics.PlatformMetrics;
 import com.deleverage.admin.refusal.Conflict;
@@ -19,10 +18,12 @@ import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.engine.model.Snapshot;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +72,7 @@ public class ShadowService {
         }
     }
 
-    private final Database database;
+    private final TransactionOperations<Connection> transactions;
     private final ShadowRepository repository;
     private final RuleSetRepository ruleSets;
     private final CandidateVersions candidates;
@@ -83,10 +84,10 @@ public class ShadowService {
     private final Map<String, LocalRun> runs = new ConcurrentHashMap<>();
     private final Object changes = new Object();
 
-    public ShadowService(Database database, ShadowRepository repository, RuleSetRepository ruleSets,
-                         CandidateVersions candidates, Evaluator evaluator, AuditLog auditLog, PlatformMetrics metrics,
-                         Clock clock, ShadowProperties properties) {
-        this.database = database;
+    public ShadowService(TransactionOperations<Connection> transactions, ShadowRepository repository,
+                         RuleSetRepository ruleSets, CandidateVersions candidates, Evaluator evaluator,
+                         AuditLog auditLog, PlatformMetrics metrics, Clock clock, ShadowProperties properties) {
+        this.transactions = transactions;
         this.repository = repository;
         this.ruleSets = ruleSets;
         this.candidates = candidates;
@@ -166,17 +167,17 @@ public class ShadowService {
         try {
             synchronized (changes) {
                 Instant now = clock.instant();
-                long runId = database.inTransaction(connection -> {
-                    ruleSets.lock(connection, ruleSet);
-                    Optional<ShadowRun> previous = repository.running(connection, ruleSet);
+                long runId = transactions.executeWrite(status -> {
+                    ruleSets.lock(ruleSet);
+                    Optional<ShadowRun> previous = repository.running(ruleSet);
                     if (previous.isPresent()) {
-                        repository.stop(connection, previous.get().id(), actor, now);
-                        auditLog.append(connection, new AuditEvent(actor, AuditAction.SHADOW_STOPPED, ruleSet,
+                        repository.stop(previous.get().id(), actor, now);
+                        auditLog.append(new AuditEvent(actor, AuditAction.SHADOW_STOPPED, ruleSet,
                                 previous.get().version(), previous.get().versionHash(),
                                 "replaced by a shadow run of v" + version));
                     }
-                    long id = repository.start(connection, ruleSet, version, candidate.hash(), actor, now);
-                    auditLog.append(connection, new AuditEvent(actor, AuditAction.SHADOW_STARTED, ruleSet, version,
+                    long id = repository.start(ruleSet, version, candidate.hash(), actor, now);
+                    auditLog.append(new AuditEvent(actor, AuditAction.SHADOW_STARTED, ruleSet, version,
                             candidate.hash(), "shadow beside " + (active == null ? "no active version" : "active v" + active)));
                     return id;
                 });
@@ -201,14 +202,14 @@ public class ShadowService {
     public ShadowRun stop(String ruleSet, String actor) {
         synchronized (changes) {
             Instant now = clock.instant();
-            ShadowRun stopped = database.inTransaction(connection -> {
-                if (ruleSets.lock(connection, ruleSet).isEmpty()) {
+            ShadowRun stopped = transactions.executeWrite(status -> {
+                if (ruleSets.lock(ruleSet).isEmpty()) {
                     throw new NotFound("no rule set '" + ruleSet + "'");
                 }
-                ShadowRun running = repository.running(connection, ruleSet).orElseThrow(() ->
+                ShadowRun running = repository.running(ruleSet).orElseThrow(() ->
                         new NotFound("rule set '" + ruleSet + "' has no shadow run on"));
-                repository.stop(connection, running.id(), actor, now);
-                auditLog.append(connection, new AuditEvent(actor, AuditAction.SHADOW_STOPPED, ruleSet,
+                repository.stop(running.id(), actor, now);
+                auditLog.append(new AuditEvent(actor, AuditAction.SHADOW_STOPPED, ruleSet,
                         running.version(), running.versionHash(), "shadow run ended"));
                 return running;
             });

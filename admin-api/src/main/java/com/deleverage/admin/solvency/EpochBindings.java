@@ -10,8 +10,6 @@ import com.deleverage.solvency.tree.SumTreeHash;
 import com.deleverage.solvency.tree.U128;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -34,11 +32,11 @@ class EpochBindings implements ChainBinding {
     }
 
     @Override
-    public List<ChainBreak> check(Connection connection, ChainFacts facts) throws SQLException {
+    public List<ChainBreak> check(ChainFacts facts) {
         List<ChainBreak> breaks = new ArrayList<>();
         Map<Long, ChainFacts.PublishedEpoch> published = facts.publishedEpochs();
         Set<Long> stored = new HashSet<>();
-        for (StoredEpoch epoch : repository.all(connection)) {
+        for (StoredEpoch epoch : repository.all()) {
             stored.add(epoch.epoch());
             ChainFacts.PublishedEpoch recorded = published.get(epoch.epoch());
             EpochStatement statement = EpochStatement.of(epoch);
@@ -52,7 +50,7 @@ class EpochBindings implements ChainBinding {
                         + ", but the chain (row " + recorded.seq() + ") published '" + recorded.statement()
                         + "' with root " + recorded.rootHash() + ": the stored epoch was changed"));
             } else {
-                tree(connection, epoch, recorded.seq(), breaks);
+                tree(epoch, recorded.seq(), breaks);
             }
         }
         published.values().stream().filter(p -> !stored.contains(p.epoch())).forEach(p -> breaks.add(ChainBreak.epoch(
@@ -62,9 +60,9 @@ class EpochBindings implements ChainBinding {
     }
 
     /** Rebuilds the epoch's tree from its stored leaves and compares every stored node and account with it. */
-    private void tree(Connection connection, StoredEpoch epoch, long seq, List<ChainBreak> breaks) throws SQLException {
+    private void tree(StoredEpoch epoch, long seq, List<ChainBreak> breaks) {
         String label = "solvency epoch " + epoch.epoch();
-        List<SumNode> leaves = repository.level(connection, epoch.epoch(), 0);
+        List<SumNode> leaves = repository.level(epoch.epoch(), 0);
         MerkleSumTree rebuilt;
         try {
             rebuilt = MerkleSumTree.overLeafNodes(leaves);
@@ -80,7 +78,7 @@ class EpochBindings implements ChainBinding {
             return;
         }
         for (int level = 1; level <= rebuilt.depth(); level++) {
-            List<SumNode> nodes = repository.level(connection, epoch.epoch(), level);
+            List<SumNode> nodes = repository.level(epoch.epoch(), level);
             for (int i = 0; i < rebuilt.leafCount() >>> level; i++) {
                 if (i >= nodes.size() || !nodes.get(i).equals(rebuilt.node(level, i))) {
                     breaks.add(ChainBreak.epoch(BreakKind.EPOCH_MISMATCH, seq, epoch.epoch(), label + "'s stored node "
@@ -90,7 +88,7 @@ class EpochBindings implements ChainBinding {
                 }
             }
         }
-        List<EpochRepository.StoredAccount> accounts = repository.accounts(connection, epoch.epoch());
+        List<EpochRepository.StoredAccount> accounts = repository.accounts(epoch.epoch());
         if (accounts.size() != epoch.accountCount()) {
             breaks.add(ChainBreak.epoch(BreakKind.EPOCH_MISMATCH, seq, epoch.epoch(), label + " published "
                     + epoch.accountCount() + " accounts but " + accounts.size() + " are stored: accounts were deleted "

@@ -3,7 +3,6 @@ package com.deleverage.admin.solvency;
 import com.deleverage.admin.audit.AuditAction;
 import com.deleverage.admin.audit.AuditEvent;
 import com.deleverage.admin.audit.AuditLog;
-import com.deleverage.admin.db.Database;
 import com.deleverage.admin.refusal.InvalidInput;
 import com.deleverage.admin.refusal.Unprocessable;
 import com.deleverage.engine.model.Snapshot;
@@ -12,10 +11,12 @@ import com.deleverage.solvency.epoch.EpochTree;
 import com.deleverage.solvency.epoch.Liabilities;
 import com.deleverage.solvency.epoch.Reserve;
 import com.deleverage.solvency.tree.AmountOverflowException;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
 
@@ -26,7 +27,7 @@ import java.util.List;
  */
 @Singleton
 public class EpochPublisher {
-    private final Database database;
+    private final TransactionOperations<Connection> transactions;
     private final EpochRepository repository;
     private final EpochQueries queries;
     private final AuditLog auditLog;
@@ -34,8 +35,9 @@ public class EpochPublisher {
     private final Liabilities liabilities = new Liabilities();
     private final SecureRandom random = new SecureRandom();
 
-    EpochPublisher(Database database, EpochRepository repository, EpochQueries queries, AuditLog auditLog, Clock clock) {
-        this.database = database;
+    EpochPublisher(TransactionOperations<Connection> transactions, EpochRepository repository, EpochQueries queries,
+                   AuditLog auditLog, Clock clock) {
+        this.transactions = transactions;
         this.repository = repository;
         this.queries = queries;
         this.auditLog = auditLog;
@@ -63,16 +65,16 @@ public class EpochPublisher {
         StoredEpoch draft = new StoredEpoch(0, snapshot.asOf(), tree.tree().root(), tree.tree().depth(), owed.size(),
                 reserve.asset(), reserve.amount().stripTrailingZeros().toPlainString(), reserve.covers(rootSum),
                 deficitSum, deficitCount, actor, clock.instant());
-        return database.inTransaction(connection -> {
-            long number = repository.insert(connection, draft);
+        return transactions.executeWrite(status -> {
+            long number = repository.insert(draft);
             // Read back: the statement is made of what is stored (times as the database keeps them), as verify reads it.
-            StoredEpoch epoch = repository.find(connection, number).orElseThrow();
+            StoredEpoch epoch = repository.find(number).orElseThrow();
             EpochStatement statement = EpochStatement.of(epoch);
-            auditLog.append(connection, new AuditEvent(actor, AuditAction.SOLVENCY_EPOCH_PUBLISHED, null,
+            auditLog.append(new AuditEvent(actor, AuditAction.SOLVENCY_EPOCH_PUBLISHED, null,
                     Math.toIntExact(number), statement.rootHash(), statement.text()));
-            repository.insertAccounts(connection, number, tree.accounts());
-            repository.insertNodes(connection, number, tree.tree());
-            return queries.view(connection, epoch);
+            repository.insertAccounts(number, tree.accounts());
+            repository.insertNodes(number, tree.tree());
+            return queries.view(epoch);
         });
     }
 }

@@ -1,5 +1,6 @@
 package com.deleverage.admin.solvency;
 
+import com.deleverage.admin.db.Jdbc;
 import com.deleverage.admin.db.Timestamps;
 import com.deleverage.solvency.epoch.InclusionProof;
 import com.deleverage.solvency.epoch.PlacedAccount;
@@ -8,6 +9,7 @@ import com.deleverage.solvency.tree.NodePosition;
 import com.deleverage.solvency.tree.Sibling;
 import com.deleverage.solvency.tree.SumNode;
 import com.deleverage.solvency.tree.SumTreeHash;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -22,171 +24,194 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-/** Epochs, their accounts and every node of their trees, in the caller's transaction. */
+/** Epochs, their accounts and every node of their trees, in the caller's transaction (or one of their own). */
 @Singleton
+@Transactional
 class EpochRepository {
     private static final int BATCH = 1000;
     private static final String EPOCH_COLUMNS = "epoch_no, as_of, root_hash, root_sum, tree_depth, account_count, "
             + "reserve_asset, reserve_amount, solvent, deficit_sum, deficit_count, published_by, published_at";
 
-    /** Inserts the epoch's row and returns the number the database gave it. */
-    long insert(Connection connection, StoredEpoch e) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO solvency_epoch (" + EPOCH_COLUMNS
-                .substring("epoch_no, ".length()) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            Timestamps.set(insert, 1, e.asOf());
-            insert.setString(2, e.root().hash());
-            insert.setBigDecimal(3, new BigDecimal(e.root().sum()));
-            insert.setInt(4, e.depth());
-            insert.setInt(5, e.accountCount());
-            insert.setString(6, e.reserveAsset());
-            insert.setString(7, e.reserveAmount());
-            insert.setBoolean(8, e.solvent());
-            insert.setBigDecimal(9, new BigDecimal(e.deficitSum()));
-            insert.setInt(10, e.deficitCount());
-            insert.setString(11, e.publishedBy());
-            Timestamps.set(insert, 12, e.publishedAt());
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1); // epoch_no: the identity (H2), the first column of RETURNING * (PostgreSQL)
-            }
-        }
+    private final Connection connection;
+
+    EpochRepository(Connection connection) {
+        this.connection = connection;
     }
 
-    void insertAccounts(Connection connection, long epoch, List<PlacedAccount> accounts) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO solvency_account "
-                + "(epoch_no, account_id, salt, leaf_index, liability, deficit) VALUES (?, ?, ?, ?, ?, ?)")) {
-            int pending = 0;
-            for (PlacedAccount a : accounts) {
-                insert.setLong(1, epoch);
-                insert.setString(2, a.accountId());
-                insert.setString(3, a.salt());
-                insert.setInt(4, a.leafIndex());
-                insert.setBigDecimal(5, new BigDecimal(a.liability()));
-                insert.setBigDecimal(6, new BigDecimal(a.deficit()));
-                insert.addBatch();
-                if (++pending == BATCH) {
-                    insert.executeBatch();
-                    pending = 0;
+    /** Inserts the epoch's row and returns the number the database gave it. */
+    public long insert(StoredEpoch e) {
+        return Jdbc.call(() -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO solvency_epoch (" + EPOCH_COLUMNS
+                    .substring("epoch_no, ".length()) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                Timestamps.set(insert, 1, e.asOf());
+                insert.setString(2, e.root().hash());
+                insert.setBigDecimal(3, new BigDecimal(e.root().sum()));
+                insert.setInt(4, e.depth());
+                insert.setInt(5, e.accountCount());
+                insert.setString(6, e.reserveAsset());
+                insert.setString(7, e.reserveAmount());
+                insert.setBoolean(8, e.solvent());
+                insert.setBigDecimal(9, new BigDecimal(e.deficitSum()));
+                insert.setInt(10, e.deficitCount());
+                insert.setString(11, e.publishedBy());
+                Timestamps.set(insert, 12, e.publishedAt());
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1); // epoch_no: the identity (H2), the first column of RETURNING * (PostgreSQL)
                 }
             }
-            insert.executeBatch();
-        }
+        });
     }
 
-    void insertNodes(Connection connection, long epoch, MerkleSumTree tree) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO solvency_node "
-                + "(epoch_no, tree_level, position_no, hash, node_sum) VALUES (?, ?, ?, ?, ?)")) {
-            int pending = 0;
-            for (int level = 0; level <= tree.depth(); level++) {
-                for (int index = 0; index < tree.leafCount() >>> level; index++) {
-                    SumNode node = tree.node(level, index);
+    public void insertAccounts(long epoch, List<PlacedAccount> accounts) {
+        Jdbc.run(() -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO solvency_account "
+                    + "(epoch_no, account_id, salt, leaf_index, liability, deficit) VALUES (?, ?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (PlacedAccount a : accounts) {
                     insert.setLong(1, epoch);
-                    insert.setInt(2, level);
-                    insert.setInt(3, index);
-                    insert.setString(4, node.hash());
-                    insert.setBigDecimal(5, new BigDecimal(node.sum()));
+                    insert.setString(2, a.accountId());
+                    insert.setString(3, a.salt());
+                    insert.setInt(4, a.leafIndex());
+                    insert.setBigDecimal(5, new BigDecimal(a.liability()));
+                    insert.setBigDecimal(6, new BigDecimal(a.deficit()));
                     insert.addBatch();
                     if (++pending == BATCH) {
                         insert.executeBatch();
                         pending = 0;
                     }
                 }
+                insert.executeBatch();
             }
-            insert.executeBatch();
-        }
+        });
     }
 
-    Optional<StoredEpoch> find(Connection connection, long epoch) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + EPOCH_COLUMNS + " FROM solvency_epoch WHERE epoch_no = ?")) {
-            select.setLong(1, epoch);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(epoch(rs)) : Optional.empty();
+    public void insertNodes(long epoch, MerkleSumTree tree) {
+        Jdbc.run(() -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO solvency_node "
+                    + "(epoch_no, tree_level, position_no, hash, node_sum) VALUES (?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (int level = 0; level <= tree.depth(); level++) {
+                    for (int index = 0; index < tree.leafCount() >>> level; index++) {
+                        SumNode node = tree.node(level, index);
+                        insert.setLong(1, epoch);
+                        insert.setInt(2, level);
+                        insert.setInt(3, index);
+                        insert.setString(4, node.hash());
+                        insert.setBigDecimal(5, new BigDecimal(node.sum()));
+                        insert.addBatch();
+                        if (++pending == BATCH) {
+                            insert.executeBatch();
+                            pending = 0;
+                        }
+                    }
+                }
+                insert.executeBatch();
             }
-        }
+        });
     }
 
-    List<StoredEpoch> all(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + EPOCH_COLUMNS + " FROM solvency_epoch ORDER BY epoch_no");
-             ResultSet rs = select.executeQuery()) {
-            List<StoredEpoch> epochs = new ArrayList<>();
-            while (rs.next()) {
-                epochs.add(epoch(rs));
+    public Optional<StoredEpoch> find(long epoch) {
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + EPOCH_COLUMNS + " FROM solvency_epoch WHERE epoch_no = ?")) {
+                select.setLong(1, epoch);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(epoch(rs)) : Optional.empty();
+                }
             }
-            return epochs;
-        }
+        });
+    }
+
+    public List<StoredEpoch> all() {
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + EPOCH_COLUMNS + " FROM solvency_epoch ORDER BY epoch_no");
+                 ResultSet rs = select.executeQuery()) {
+                List<StoredEpoch> epochs = new ArrayList<>();
+                while (rs.next()) {
+                    epochs.add(epoch(rs));
+                }
+                return epochs;
+            }
+        });
     }
 
     /** The accounts of an epoch with a deficit, by account id. */
-    List<EpochView.AccountDeficit> deficits(Connection connection, long epoch) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT account_id, deficit FROM solvency_account "
-                + "WHERE epoch_no = ? AND deficit > 0 ORDER BY account_id")) {
-            select.setLong(1, epoch);
-            try (ResultSet rs = select.executeQuery()) {
-                List<EpochView.AccountDeficit> deficits = new ArrayList<>();
-                while (rs.next()) {
-                    deficits.add(new EpochView.AccountDeficit(rs.getString(1), integer(rs, 2)));
+    public List<EpochView.AccountDeficit> deficits(long epoch) {
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT account_id, deficit FROM solvency_account "
+                    + "WHERE epoch_no = ? AND deficit > 0 ORDER BY account_id")) {
+                select.setLong(1, epoch);
+                try (ResultSet rs = select.executeQuery()) {
+                    List<EpochView.AccountDeficit> deficits = new ArrayList<>();
+                    while (rs.next()) {
+                        deficits.add(new EpochView.AccountDeficit(rs.getString(1), integer(rs, 2)));
+                    }
+                    return deficits;
                 }
-                return deficits;
             }
-        }
+        });
     }
 
     /** An account's proof: its row, and the stored sibling of each level of the path. */
-    Optional<InclusionProof> proof(Connection connection, StoredEpoch epoch, String accountId) throws SQLException {
-        String salt;
-        int leafIndex;
-        BigInteger liability;
-        try (PreparedStatement select = connection.prepareStatement("SELECT salt, leaf_index, liability "
-                + "FROM solvency_account WHERE epoch_no = ? AND account_id = ?")) {
-            select.setLong(1, epoch.epoch());
-            select.setString(2, accountId);
-            try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                salt = rs.getString(1);
-                leafIndex = rs.getInt(2);
-                liability = integer(rs, 3);
-            }
-        }
-        List<Sibling> path = new ArrayList<>(epoch.depth());
-        try (PreparedStatement select = connection.prepareStatement("SELECT hash, node_sum FROM solvency_node "
-                + "WHERE epoch_no = ? AND tree_level = ? AND position_no = ?")) {
-            for (NodePosition sibling : NodePosition.siblingsOf(leafIndex, epoch.depth())) {
+    public Optional<InclusionProof> proof(StoredEpoch epoch, String accountId) {
+        return Jdbc.call(() -> {
+            String salt;
+            int leafIndex;
+            BigInteger liability;
+            try (PreparedStatement select = connection.prepareStatement("SELECT salt, leaf_index, liability "
+                    + "FROM solvency_account WHERE epoch_no = ? AND account_id = ?")) {
                 select.setLong(1, epoch.epoch());
-                select.setInt(2, sibling.level());
-                select.setInt(3, sibling.index());
+                select.setString(2, accountId);
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next()) {
-                        throw new IllegalStateException("epoch " + epoch.epoch() + " has no stored node at level "
-                                + sibling.level() + ", position " + sibling.index());
+                        return Optional.empty();
                     }
-                    path.add(new Sibling(sibling.side(), rs.getString(1), integer(rs, 2)));
+                    salt = rs.getString(1);
+                    leafIndex = rs.getInt(2);
+                    liability = integer(rs, 3);
                 }
             }
-        }
-        String commitment = HexFormat.of().formatHex(new SumTreeHash().commitment(accountId, HexFormat.of().parseHex(salt)));
-        return Optional.of(new InclusionProof(epoch.epoch(), accountId, salt, liability, commitment, path, epoch.root()));
+            List<Sibling> path = new ArrayList<>(epoch.depth());
+            try (PreparedStatement select = connection.prepareStatement("SELECT hash, node_sum FROM solvency_node "
+                    + "WHERE epoch_no = ? AND tree_level = ? AND position_no = ?")) {
+                for (NodePosition sibling : NodePosition.siblingsOf(leafIndex, epoch.depth())) {
+                    select.setLong(1, epoch.epoch());
+                    select.setInt(2, sibling.level());
+                    select.setInt(3, sibling.index());
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new IllegalStateException("epoch " + epoch.epoch() + " has no stored node at level "
+                                    + sibling.level() + ", position " + sibling.index());
+                        }
+                        path.add(new Sibling(sibling.side(), rs.getString(1), integer(rs, 2)));
+                    }
+                }
+            }
+            String commitment = HexFormat.of().formatHex(new SumTreeHash().commitment(accountId, HexFormat.of().parseHex(salt)));
+            return Optional.of(new InclusionProof(epoch.epoch(), accountId, salt, liability, commitment, path, epoch.root()));
+        });
     }
 
     /** The stored nodes of one level of an epoch's tree, left to right. */
-    List<SumNode> level(Connection connection, long epoch, int level) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT hash, node_sum FROM solvency_node "
-                + "WHERE epoch_no = ? AND tree_level = ? ORDER BY position_no")) {
-            select.setLong(1, epoch);
-            select.setInt(2, level);
-            try (ResultSet rs = select.executeQuery()) {
-                List<SumNode> nodes = new ArrayList<>();
-                while (rs.next()) {
-                    nodes.add(new SumNode(rs.getString(1), integer(rs, 2)));
+    public List<SumNode> level(long epoch, int level) {
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT hash, node_sum FROM solvency_node "
+                    + "WHERE epoch_no = ? AND tree_level = ? ORDER BY position_no")) {
+                select.setLong(1, epoch);
+                select.setInt(2, level);
+                try (ResultSet rs = select.executeQuery()) {
+                    List<SumNode> nodes = new ArrayList<>();
+                    while (rs.next()) {
+                        nodes.add(new SumNode(rs.getString(1), integer(rs, 2)));
+                    }
+                    return nodes;
                 }
-                return nodes;
             }
-        }
+        });
     }
 
     /** One solvency_account row, as much of it as its leaf binds. */
@@ -194,18 +219,20 @@ class EpochRepository {
     }
 
     /** Each stored account of an epoch, by leaf. */
-    List<StoredAccount> accounts(Connection connection, long epoch) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT account_id, salt, leaf_index, liability "
-                + "FROM solvency_account WHERE epoch_no = ? ORDER BY leaf_index")) {
-            select.setLong(1, epoch);
-            try (ResultSet rs = select.executeQuery()) {
-                List<StoredAccount> accounts = new ArrayList<>();
-                while (rs.next()) {
-                    accounts.add(new StoredAccount(rs.getString(1), rs.getString(2), rs.getInt(3), integer(rs, 4)));
+    public List<StoredAccount> accounts(long epoch) {
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT account_id, salt, leaf_index, liability "
+                    + "FROM solvency_account WHERE epoch_no = ? ORDER BY leaf_index")) {
+                select.setLong(1, epoch);
+                try (ResultSet rs = select.executeQuery()) {
+                    List<StoredAccount> accounts = new ArrayList<>();
+                    while (rs.next()) {
+                        accounts.add(new StoredAccount(rs.getString(1), rs.getString(2), rs.getInt(3), integer(rs, 4)));
+                    }
+                    return accounts;
                 }
-                return accounts;
             }
-        }
+        });
     }
 
     private static StoredEpoch epoch(ResultSet rs) throws SQLException {

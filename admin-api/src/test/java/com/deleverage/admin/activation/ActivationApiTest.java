@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Activation and rollback refusals change nothing; concurrent activations of one rule set have one winner. */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class ActivationApiTest {
     private static final String RULE_SET = "/api/v1/rulesets/deleveraging";
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * v3 → v2 → v1 and then refuse, never back to the version just left; an explicit toVersion still returns to
  * it; a retried request with the same Idempotency-Key rolls back once.
  */
-@MicronautTest(environments = "dev", rebuildContext = true) // each test starts from the seed alone
+@MicronautTest(environments = "dev", transactional = false, rebuildContext = true) // each test starts from the seed alone
 class RollbackApiTest {
     private static final String RULE_SET = "/api/v1/rulesets/deleveraging";
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Maker-checker even for a senior officer who holds both the author and the approver role: the server
  * refuses to let anyone approve their own version, records the attempt, and changes nothing else.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 @Property(name = "deleveraging.security.users.senior.password-hash",
         value = "$2a$10$W9/tWyy0HEA6u/DeBrSwy.F3YX6yzXgdKpWWL7uIk.QgYWKJ3LWei")
 @Property(name = "deleveraging.security.users.senior.roles", value = "POLICY_AUTHOR,POLICY_APPROVER")

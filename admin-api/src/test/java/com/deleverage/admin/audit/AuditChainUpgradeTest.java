@@ -4,6 +4,7 @@ import com.deleverage.admin.Snapshots;
 import com.deleverage.admin.evaluation.EvaluationService;
 import com.deleverage.admin.evaluation.SnapshotRequest;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +61,8 @@ class AuditChainUpgradeTest {
         try (ApplicationContext node = node()) {
             node.getBean(EvaluationService.class).evaluate(SnapshotRequest.parse(Snapshots.UNDER_MARGINED), "trader");
             assertThat(node.getBean(ChainWatch.class).exportCheckpoint()).isPresent();
-            try (Connection c = node.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = DelegatingDataSource.unwrapDataSource(node.getBean(DataSource.class)).getConnection();
+                 Statement s = c.createStatement()) {
                 List<AuditEntry> rows = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("SELECT " + AuditRows.COLUMNS + " FROM audit_log ORDER BY seq")) {
                     while (rs.next()) {

@@ -1,5 +1,6 @@
 package com.deleverage.admin.audit;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * starts from an empty database (no rule sets, no audit rows, no checkpoint file), so that only the rows
  * it appends are judged.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class AuditLogTest {
     @Inject
     AuditLog auditLog;
@@ -129,7 +130,8 @@ class AuditLogTest {
     }
 
     private void sql(String statement) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement sql = connection.createStatement()) {
             sql.executeUpdate(statement);
         }
     }

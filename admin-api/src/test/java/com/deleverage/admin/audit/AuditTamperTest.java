@@ -9,6 +9,7 @@ import com.deleverage.admin.activation.ActiveVersionSync;
 import com.deleverage.engine.compile.ContentHash;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterEach;
@@ -349,7 +350,8 @@ class AuditTamperTest {
     }
 
     private Connection connection() throws SQLException {
-        return node.getApplicationContext().getBean(DataSource.class).getConnection();
+        return DelegatingDataSource.unwrapDataSource(node.getApplicationContext().getBean(DataSource.class))
+                .getConnection();
     }
 
     private void sql(String statement) throws SQLException {

@@ -14,6 +14,7 @@ import com.deleverage.admin.ruleset.VersionState;
 import com.deleverage.engine.compile.ContentHash;
 import com.deleverage.engine.registry.ActiveVersions;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -107,7 +108,8 @@ class PostgresMigrationTest {
 
     private static java.util.List<String> tables(ApplicationContext context) throws Exception {
         java.util.List<String> names = new java.util.ArrayList<>();
-        try (Connection connection = context.getBean(DataSource.class).getConnection();
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class))
+                .getConnection();
              ResultSet rs = connection.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
             while (rs.next()) {
                 names.add(rs.getString("TABLE_NAME"));
@@ -117,7 +119,8 @@ class PostgresMigrationTest {
     }
 
     private static long count(ApplicationContext context, String table) throws Exception {
-        try (Connection connection = context.getBean(DataSource.class).getConnection();
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class))
+                .getConnection();
              Statement sql = connection.createStatement();
              ResultSet rs = sql.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * actions, is found by account and time, and re-evaluated from its logged input and version it is
  * reproduced to the last digit, both by an independent compile in this test and by the replay endpoint.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 @Property(name = "deleveraging.seed.classpath-folder", value = "policies/deleveraging")
 class DecisionLogApiTest {
     static final String ADL_SNAPSHOT = ReferencePolicies.scenarioSnapshot("adl-ranking.yaml");

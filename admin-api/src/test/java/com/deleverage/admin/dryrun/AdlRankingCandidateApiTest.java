@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bankrupt-long is added, the LIQUIDATE is the same; the accounts whose actions changed are the two
  * shorts and bankrupt-long, whose ADL counterparty changed.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 @Property(name = "deleveraging.seed.classpath-folder", value = "policies/deleveraging")
 @Property(name = "deleveraging.activation.poll-interval", value = "1h")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A dry run of a version nobody approved yet runs unreviewed code: it is audited (who, which version, its
  * hash) before it runs; once the version is approved, dry runs of it are not audited any more.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class DryRunAuditTest {
     private static final String VERSIONS = "/api/v1/rulesets/deleveraging/versions";
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * Every class of bad input the issue names, over HTTP: each is refused with a 4xx problem+json that
  * names the offending field, none produces a 5xx, and none leaves anything in the decision log.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class BadInputApiTest {
     static final String SNAPSHOT = Snapshots.UNDER_MARGINED;
     static final String TWO_TIERS = "\"riskTiers\": [{\"notionalFloor\": \"0\", \"notionalCap\": \"10000000\",";

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "account equity 179.35 no longer covers its maintenance margin 206.88260" is 15 + 6 + 41 + 9 = 71
  * characters (the margin keeps the scale of 51720.65 x 0.004).
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 @Property(name = "deleveraging.limits.max-action-text", value = "50")
 class DecisionLimitsApiTest {
     @Inject

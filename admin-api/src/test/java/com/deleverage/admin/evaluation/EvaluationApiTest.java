@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * version 1 of rule set "deleveraging"): the contract's response with every figure, and a 400 problem
  * naming the field for bad input.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class EvaluationApiTest {
     static final String SNAPSHOT = Snapshots.UNDER_MARGINED;
 

@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Idempotency-Key on POST /evaluations: a retried request gets the stored decision, a reused key with another snapshot a 422. */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class IdempotencyApiTest {
     @Inject
     @Client("/")

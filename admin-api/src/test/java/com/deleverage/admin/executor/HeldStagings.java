@@ -1,7 +1,6 @@
 package com.deleverage.admin.executor;
 
 import com.deleverage.admin.audit.AuditLog;
-import com.deleverage.admin.db.Database;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.StagedVersion;
 import com.deleverage.admin.ruleset.StagingService;
@@ -9,8 +8,10 @@ import com.deleverage.admin.ruleset.ValidationReportLimits;
 import com.deleverage.engine.validate.PolicyValidator;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -41,9 +42,9 @@ public class HeldStagings extends StagingService {
     private final Semaphore started = new Semaphore(0);
     private volatile CountDownLatch gate;
 
-    public HeldStagings(Database database, RuleSetRepository repository, PolicyValidator validator,
-                        AuditLog auditLog, Clock clock, ValidationReportLimits reportLimits) {
-        super(database, repository, validator, auditLog, clock, reportLimits);
+    public HeldStagings(TransactionOperations<Connection> transactions, RuleSetRepository repository,
+                        PolicyValidator validator, AuditLog auditLog, Clock clock, ValidationReportLimits reportLimits) {
+        super(transactions, repository, validator, auditLog, clock, reportLimits);
     }
 
     @Override

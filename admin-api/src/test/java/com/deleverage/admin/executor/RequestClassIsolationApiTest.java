@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link HeldStagings}: a CPU-bound spin on their thread, then the real validation) until the checks are
  * done, so "while" is an ordering, not a matter of timing.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 @Property(name = HeldStagings.ENABLED, value = "true")
 @Property(name = "micronaut.executors.compile.number-of-threads", value = "1")
 @Property(name = "deleveraging.executors.compile.max-in-flight", value = "2")

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in-flight limit: no route is left on Micronaut's virtual-thread {@code blocking} executor, whose carriers a
  * CPU-bound request would keep from everything else on it (the JDBC check of /health among it).
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class RequestExecutorsTest {
     private static final Map<String, String> NOT_ADMIN = Map.of(
             "POST /api/v1/evaluations", RequestExecutors.EVALUATION,

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * /prometheus carries the platform's meters (authenticated, any role); the OpenAPI document generated
  * from the controllers and its Swagger UI are served without credentials.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class MetricsAndApiDocsTest {
     @Inject
     @Client("/")

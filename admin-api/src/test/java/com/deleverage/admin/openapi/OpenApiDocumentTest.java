@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * schema for every request and response body, problem+json for every error, and an evaluation example that
  * evaluates to the README's worked decision.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class OpenApiDocumentTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code policy stage} and {@code policy fetch} over real HTTP against the platform on an embedded server. */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class StageFetchCommandTest {
     static final Map<String, String> AUTHOR = Map.of(PolicyCommand.PASSWORD_VARIABLE, "author-dev-password");
 

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The market data folder is a temporary copy of {@code replay/btc-5m.csv} plus a generated day of 1-minute
  * bars (the long replay).
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplayApiTest implements TestPropertyProvider {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * null are each a 400 problem+json naming the field, with the message written here by hand from the constraint or
  * the strict reader; nothing is changed (the requests below would otherwise start a shadow run or roll back).
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class TypedBodiesApiTest {
     private static final String SHADOW = "/api/v1/rulesets/deleveraging/shadow";
     private static final String ROLLBACK = "/api/v1/rulesets/deleveraging/rollback";

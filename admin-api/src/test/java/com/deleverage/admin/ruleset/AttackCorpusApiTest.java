@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scenario, which they fail at their sandbox limit), none can be approved, the platform never exits or
  * hangs, and afterwards a trading system's evaluation and the health check answer as before.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class AttackCorpusApiTest {
     private static final Path CORPUS = Path.of("../rules/examples/attacks");
     /** An empty book: the attacks' rules fire on the evaluation context alone; nothing is expected. */

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * report carries the finding its folder is named after, and a sample with an error is REJECTED and can
  * be neither approved nor activated: the samples rule set never gets an active version.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class BrokenSamplesApiTest {
     private static final Path SAMPLES = Path.of("../rules/examples/broken");
 

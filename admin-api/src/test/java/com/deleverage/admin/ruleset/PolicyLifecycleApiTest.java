@@ -7,6 +7,7 @@ import com.deleverage.admin.SeedPolicy;
 import com.deleverage.admin.Snapshots;
 import com.deleverage.engine.compile.ContentHash;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * brings v1 back; every step is in the audit log, whose chain verifies until a row is edited in the
  * database.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class PolicyLifecycleApiTest {
     private static final String VERSIONS = "/api/v1/rulesets/deleveraging/versions";
 
@@ -112,7 +113,8 @@ class PolicyLifecycleApiTest {
         assertThat(verified.get("valid").asBoolean()).isTrue();
         assertThat(verified.get("verifiedRows").asInt()).isEqualTo(8);
 
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement sql = connection.createStatement()) {
             sql.executeUpdate("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 6");
         }
         JsonNode tampered = api.get("/api/v1/audit/verify", User.AUDITOR).json();

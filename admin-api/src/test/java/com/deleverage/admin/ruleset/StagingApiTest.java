@@ -20,7 +20,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Staging over HTTP: bad requests change nothing, rejected policies are stored but can go nowhere, diffs. */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class StagingApiTest {
     private static final String WARN_DRL = """
             package demo;

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (test-policies/margin). Staging only its edited parameters file as a whole version removes every other rule
  * and scenario: REMOVES_RULES, an error; the same edit as a change on top of v1 validates cleanly.
  */
-@MicronautTest(environments = "dev", rebuildContext = true) // each test starts from the seed alone
+@MicronautTest(environments = "dev", transactional = false, rebuildContext = true) // each test starts from the seed alone
 class StagingChangesApiTest {
     private static final String RULE_SET = "/api/v1/rulesets/deleveraging";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A staging with more findings than deleveraging.limits.max-findings: the stored and returned report
  * holds the first ones and a count of the rest; the version is still judged on the full report.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 @Property(name = "deleveraging.limits.max-findings", value = "2")
 class ValidationReportCapApiTest {
     @Inject

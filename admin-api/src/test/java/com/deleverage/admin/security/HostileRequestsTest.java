@@ -37,7 +37,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * its exact 4xx problem+json in bounded time, none a 5xx, and after each a normal evaluation still
  * answers 200.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 @Property(name = "micronaut.security.token.jwt.signatures.secret.idp.secret", value = HostileRequestsTest.SECRET)
 @Property(name = "micronaut.security.token.jwt.signatures.secret.idp.jws-algorithm", value = "HS256")
 @Property(name = "micronaut.security.token.jwt.claims-validators.audience", value = HostileRequestsTest.AUDIENCE)

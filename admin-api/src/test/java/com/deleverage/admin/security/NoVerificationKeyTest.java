@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shipped configuration has no JWT verification key: the red team's unsigned token granting every
  * role was accepted. Now every bearer token is refused, signed or not, and HTTP Basic still works.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class NoVerificationKeyTest {
     @Inject
     @Client("/")

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to a 4xx about the request itself), everyone else gets 403, and no credentials 401. Requests that
  * get through are chosen so they change no version. JWT bearer tokens carry roles the same way.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 @Property(name = "micronaut.security.token.jwt.signatures.secret.idp.secret", value = SecurityMatrixTest.JWT_SECRET)
 @Property(name = "micronaut.security.token.jwt.signatures.secret.idp.jws-algorithm", value = "HS256")
 class SecurityMatrixTest {

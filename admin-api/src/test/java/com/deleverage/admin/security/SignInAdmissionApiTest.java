@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The one bcrypt thread is held busy by the test, so the first wrong password is in flight while the rest
  * arrives: an ordering, not a timing.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 @Property(name = "micronaut.executors.authentication.number-of-threads", value = "1")
 @Property(name = "deleveraging.executors.authentication.max-in-flight", value = "1")
 class SignInAdmissionApiTest {

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * 429 problem+json with Retry-After (even with the right password, and without bcrypt), after the
  * address's limit every new sign-in from it does, and credentials already proven keep working throughout.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 @Property(name = "deleveraging.security.sign-in.max-failures-per-user", value = "3")
 @Property(name = "deleveraging.security.sign-in.max-failures-per-address", value = "6")
 @Property(name = "deleveraging.security.sign-in.window", value = "15m")

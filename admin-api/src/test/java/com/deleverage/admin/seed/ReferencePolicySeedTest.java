@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * seeded as version 1 of "deleveraging", activated, audited as the platform's own act, and liquidates
  * an under-margined account.
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 @Property(name = "deleveraging.seed.classpath-folder", value = "policies/deleveraging")
 class ReferencePolicySeedTest {
     @Inject

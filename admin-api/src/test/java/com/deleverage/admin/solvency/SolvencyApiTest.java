@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Epochs over real HTTP on a fresh H2 database: published by an operator, read by an auditor, every proof
  * checked by the account holders' verifier (its own module, sharing no code with the platform).
  */
-@MicronautTest(environments = "dev")
+@MicronautTest(environments = "dev", transactional = false)
 class SolvencyApiTest {
     private static final String EPOCHS = "/api/v1/solvency/epochs";
 

@@ -4,6 +4,7 @@ import com.deleverage.admin.Api;
 import com.deleverage.admin.Api.Reply;
 import com.deleverage.admin.Api.User;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the kind of change. Each test has a fresh database with one epoch of 5 accounts (8 leaves, depth 3),
  * published as the last audit row.
  */
-@MicronautTest(environments = "dev", rebuildContext = true)
+@MicronautTest(environments = "dev", transactional = false, rebuildContext = true)
 class SolvencyTamperTest {
     @Inject
     @Client("/")
@@ -115,7 +116,8 @@ class SolvencyTamperTest {
     }
 
     private void sql(String statement) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement s = c.createStatement()) {
             s.executeUpdate(statement);
         }
     }
