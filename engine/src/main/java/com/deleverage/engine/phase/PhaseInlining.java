@@ -17,29 +17,34 @@ import java.util.regex.Pattern;
  * different, slower rule than {@code salience 890000000}. Inlined, it is the same rule.
  *
  * <p>The number is padded with spaces to the length of the name, so every line and column of the file stays
- * where it was and the compiler's findings point at the text the author wrote. Only files that import
- * {@link Phase} are touched, and only outside comments and strings; a name that is not a phase is left for
- * the compiler to report.
+ * where it was and the compiler's findings point at the text the author wrote. A simple {@code Phase.NAME} is
+ * inlined only in a file that imports {@link Phase}, and nothing is inlined in comments and strings; a name
+ * that is not a phase is left for the compiler to report.
  */
 public final class PhaseInlining {
     private static final Pattern IMPORT = Pattern.compile(
             "(?m)^[ \\t]*import[ \\t]+" + Pattern.quote(Phase.class.getName()) + "[ \\t]*(;|$)");
-    private static final Pattern NAME = Pattern.compile("(?<![\\w$.])Phase[ \\t]*\\.[ \\t]*([A-Za-z_$][\\w$]*)");
+    /** {@code Phase.NAME}, or with the package ({@code com.deleverage.engine.phase.Phase.NAME}, no import needed). */
+    private static final Pattern NAME = Pattern.compile("(?<![\\w$.])(" + Pattern.quote(Phase.class.getPackageName() + ".")
+            + ")?Phase[ \\t]*\\.[ \\t]*([A-Za-z_$][\\w$]*)");
+    /** Import statements name classes, not values: nothing in them is inlined. */
+    private static final Pattern IMPORT_LINE = Pattern.compile("(?m)^[ \\t]*import\\b.*$");
     private static final Map<String, Integer> VALUES = values();
 
     private PhaseInlining() {
     }
 
-    /** The file with its phase names written as numbers; the same text when it does not import {@link Phase}. */
+    /** The file with its phase names written as numbers; the same text when it names no phase. */
     public static String inline(String drl) {
         String code = CodeText.of(drl);
-        if (!IMPORT.matcher(code).find()) {
-            return drl;
-        }
+        boolean imported = IMPORT.matcher(code).find();
         StringBuilder out = new StringBuilder(drl);
-        Matcher names = NAME.matcher(code);
+        Matcher names = NAME.matcher(IMPORT_LINE.matcher(code).replaceAll(m -> " ".repeat(m.group().length())));
         while (names.find()) {
-            Integer value = VALUES.get(names.group(1));
+            if (names.group(1) == null && !imported) {
+                continue; // a Phase of the policy's own, or a missing import the compiler reports
+            }
+            Integer value = VALUES.get(names.group(2));
             String number = value == null ? null : Integer.toString(value);
             int length = names.end() - names.start();
             if (number != null && number.length() <= length) {
