@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * as javac inlines a constant. Drools takes a salience that is a plain number as fixed, but evaluates any other
  * salience with MVEL for every match and schedules such a rule differently (each match queued by its own
  * salience, the rule evaluated eagerly): left as a name, {@code salience Phase.CLASSIFY_POOLS} would be a
- * different, slower rule than {@code salience 890000000}. Inlined, it is the same rule.
+ * different, slower rule than {@code salience 890000000} (the reference policy, its saliences so written, put the
+ * actions of two of its 24 scenario snapshots in another order). Inlined, it is the same rule.
  *
  * <p>The number is padded with spaces to the length of the name, so every line and column of the file stays
  * where it was and the compiler's findings point at the text the author wrote. A simple {@code Phase.NAME} is
