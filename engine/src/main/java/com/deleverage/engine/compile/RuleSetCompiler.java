@@ -1,5 +1,6 @@
 package com.deleverage.engine.compile;
 
+import com.deleverage.engine.phase.PhaseInlining;
 import com.deleverage.engine.sandbox.DrlPolicyCheck;
 import com.deleverage.engine.sandbox.PolicyVerifier;
 import com.deleverage.engine.sandbox.SandboxedComponents;
@@ -75,7 +76,8 @@ public final class RuleSetCompiler {
             // Messages name the file by its resource path, with or without the source folder.
             sourceByKiePath.put(resourcePath, source);
             sourceByKiePath.put(RESOURCES + resourcePath, source);
-            kfs.write(RESOURCES + resourcePath, text);
+            // Phase names become the fixed saliences they stand for, every line and column kept.
+            kfs.write(RESOURCES + resourcePath, PhaseInlining.inline(text));
         });
 
         KieBuilder builder;

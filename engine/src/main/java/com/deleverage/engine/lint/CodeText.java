@@ -4,11 +4,11 @@ package com.deleverage.engine.lint;
  * DRL text with comments and string literals blanked out (replaced by spaces, newlines kept), so a
  * search for forbidden code neither trips on a rule name like "System halt" nor loses line and column.
  */
-final class CodeText {
+public final class CodeText {
     private CodeText() {
     }
 
-    static String of(String drl) {
+    public static String of(String drl) {
         char[] out = drl.toCharArray();
         int i = 0;
         while (i < out.length) {

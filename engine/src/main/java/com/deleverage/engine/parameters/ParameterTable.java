@@ -1,5 +1,6 @@
 package com.deleverage.engine.parameters;
 
+import com.deleverage.engine.phase.Phase;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ public final class ParameterTable {
     public static final String PARAMETER_MISSING = "PARAMETER_MISSING";
     public static final String PARAMETER_INVALID = "PARAMETER_INVALID";
 
-    // Before every other rule: they all join on PolicyParameters().
-    private static final int SALIENCE = 1_000_000_000;
     private static final LevenshteinDistance TYPO = new LevenshteinDistance(3);
 
     private ParameterTable() {
@@ -95,7 +94,7 @@ public final class ParameterTable {
         int last = setterByLine.keySet().stream().max(Comparator.naturalOrder()).orElse(1);
         StringBuilder header = new StringBuilder("package " + packageName + "; ");
         imports.forEach(type -> header.append("import ").append(type).append("; "));
-        header.append("rule \"").append(RULE).append("\" salience ").append(SALIENCE).append(" when then ")
+        header.append("rule \"").append(RULE).append("\" salience ").append(Phase.PARAMETERS).append(" when then ")
                 .append(DeclaredParameters.TYPE).append(" p = new ").append(DeclaredParameters.TYPE).append("();");
         List<String> lines = new ArrayList<>();
         for (int line = 1; line <= last; line++) {

@@ -1,5 +1,9 @@
 package com.deleverage.engine.sandbox;
 
+import com.deleverage.engine.phase.Phase;
+import com.deleverage.engine.phase.PhaseInlining;
+import org.objectweb.asm.Type;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -112,7 +116,10 @@ final class PolicyApi {
             Map.entry("org/drools/util/bitmask/EmptyButLastBitMask", Set.of("get")),
             Map.entry("org/drools/mvel/field/FieldFactory", Set.of("getInstance", "getFieldValue")),
             Map.entry("org/drools/base/rule/accessor/FieldValue", Set.of("getValue")),
-            Map.entry("org/kie/api/runtime/rule/FactHandle", Set.of()));
+            Map.entry("org/kie/api/runtime/rule/FactHandle", Set.of()),
+            // The named phases a rule's salience says where it runs with: their constants, nothing else of
+            // the phase package (its inlining is the compiler's, not the policy's).
+            Map.entry(Type.getInternalName(Phase.class), Set.copyOf(PhaseInlining.values().keySet())));
 
     /**
      * Constructors that would let a policy allocate without paying (a capacity of two billion) are not in

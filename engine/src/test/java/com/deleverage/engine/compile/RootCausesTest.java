@@ -56,9 +56,9 @@ class RootCausesTest {
         assertThat(errors).hasSize(1);
         Finding root = errors.getFirst();
         assertThat(root.code()).isEqualTo(FindingCodes.UNKNOWN_TYPE);
-        // Files in name order: adl-ranking.drl's first rule joins on PolicyParameters() at line 36.
+        // Files in name order: adl-ranking.drl's first rule joins on PolicyParameters() at line 37.
         assertThat(root.file()).isEqualTo("adl-ranking.drl");
-        assertThat(root.line()).isEqualTo(36);
+        assertThat(root.line()).isEqualTo(37);
         // 32 uses in 11 files: grep -o "PolicyParameters\s*(" rules/deleveraging/*.drl, parameters.drl left out.
         assertThat(root.message()).startsWith("unknown fact type 'PolicyParameters'")
                 .contains("(it is used 32 times in 11 files; the first use is shown)")
