@@ -1,0 +1,34 @@
+package com.deleverage.admin.console;
+
+import com.deleverage.admin.problem.Problem;
+import com.deleverage.admin.problem.RefusalHandler;
+import com.deleverage.admin.refusal.Refusal;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+
+import java.util.function.Supplier;
+
+/**
+ * How a console action answers htmx: after a success, go to {@code then} (the page now shows the new state);
+ * after a refusal, the same status the API would answer and its detail in words, shown in place of the form.
+ */
+public final class ConsoleOutcome {
+    private ConsoleOutcome() {
+    }
+
+    public static HttpResponse<String> of(Supplier<?> action, String then) {
+        try {
+            action.get();
+            return HttpResponse.<String>ok().header(SignInController.HX_REDIRECT, then);
+        } catch (Refusal refusal) {
+            return refused(RefusalHandler.problem(refusal));
+        }
+    }
+
+    private static MutableHttpResponse<String> refused(Problem problem) {
+        return HttpResponse.<String>status(HttpStatus.valueOf(problem.status())).contentType(MediaType.TEXT_HTML_TYPE)
+                .body("<p class=\"outcome refused\" role=\"alert\">Refused: " + Html.escape(problem.detail()) + "</p>");
+    }
+}
