@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The secret behind console sessions: it signs their tokens ({@link ConsoleSessionSigning}) and derives each
+ * The secret behind console sessions: it signs their tokens ({@link ConsoleSessionSignature}) and derives each
  * session's CSRF token ({@link CsrfTokens}). Configured ({@code deleveraging.console.session-key}) or drawn
  * at random when the node starts (then a restart signs everyone out, and a session holds on this node only).
  */

@@ -94,6 +94,7 @@ public class SignInController {
 
     /** Sign-out: the session cookie is cleared (its token would expire with the session timeout anyway). */
     @Post("/out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED) // what htmx sends, even without fields
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<?> signOut() {
         return HttpResponse.ok().header(HX_REDIRECT, PATH).cookie(cookies.expiredSession());

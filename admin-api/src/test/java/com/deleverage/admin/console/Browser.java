@@ -75,6 +75,13 @@ final class Browser implements AutoCloseable {
     void signIn(User user) {
         signIn(user.username(), user.password());
         waitFor(By.id("user-name"));
+        waitForScripts();
+    }
+
+    /** Waits until the page has loaded and htmx has set up its buttons (a click before that would do nothing). */
+    void waitForScripts() {
+        waiting().until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return document.readyState === 'complete' && !!window.htmx;")));
     }
 
     void signIn(String username, String password) {
@@ -87,15 +94,23 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By locator) {
-        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     void waitForText(By locator, String text) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
     void waitForPath(String path) {
-        new WebDriverWait(driver, PATIENCE).until(d -> path().equals(path));
+        waiting().until(d -> path().equals(path));
+    }
+
+    /** A wait whose failure says where the browser was and what the page said, to tell why. */
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
+        wait.withMessage(() -> "the browser is at " + driver.getCurrentUrl() + ", showing: "
+                + driver.findElement(By.tagName("body")).getText());
+        return wait;
     }
 
     List<String> texts(By locator) {

@@ -2,6 +2,7 @@ package com.deleverage.admin.executor;
 
 import com.deleverage.admin.audit.AuditLog;
 import com.deleverage.admin.db.Database;
+import com.deleverage.admin.metrics.PlatformMetrics;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.StagedVersion;
 import com.deleverage.admin.ruleset.StagingService;
@@ -42,8 +43,8 @@ public class HeldStagings extends StagingService {
     private volatile CountDownLatch gate;
 
     public HeldStagings(Database database, RuleSetRepository repository, PolicyValidator validator,
-                        AuditLog auditLog, Clock clock, ValidationReportLimits reportLimits) {
-        super(database, repository, validator, auditLog, clock, reportLimits);
+                        AuditLog auditLog, Clock clock, ValidationReportLimits reportLimits, PlatformMetrics metrics) {
+        super(database, repository, validator, auditLog, clock, reportLimits, metrics);
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.Map;
  * back to the version's page; a refusal is shown in words with its HTTP status ({@link ConsoleOutcome}).
  */
 @Controller("/console/rulesets/{name}")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED) // what htmx sends, with or without fields
 @Produces(MediaType.TEXT_HTML)
 @Hidden
 public class ReviewActions {
@@ -57,7 +58,6 @@ public class ReviewActions {
 
     @Post("/versions/{version}/rollback")
     @ExecuteOn(RequestExecutors.ROLLBACK)
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(Roles.OPERATOR)
     public HttpResponse<String> rollBack(String name, int version, @Body Map<String, String> form, Principal operator) {
         RollbackRequest request = new RollbackRequest(version, form.getOrDefault("reason", "").strip());
