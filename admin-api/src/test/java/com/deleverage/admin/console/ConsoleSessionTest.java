@@ -43,6 +43,23 @@ class ConsoleSessionTest {
         assertThat(api.getStatus().getCode()).isEqualTo(401);
     }
 
+    @Test
+    void aRoleCannotPressAnActionItDoesNotHaveEvenWithTheRightCsrfToken() {
+        String session = signIn("operator", "operator-dev-password");
+        HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET("/console/rulesets/deleveraging/versions/1")
+                .cookie(Cookie.of("console-session", session)), String.class);
+        Matcher token = FORM_TOKEN.matcher(page.body());
+        assertThat(token.find()).isTrue();
+
+        HttpClientResponseException approve = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/console/rulesets/deleveraging/versions/1/approve", "")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).header(CsrfTokens.HEADER, token.group(1))
+                        .cookie(Cookie.of("console-session", session)), String.class));
+
+        assertThat(approve.getStatus().getCode()).isEqualTo(403);
+        assertThat(approve.getResponse().getBody(String.class).orElse("")).contains("Your roles do not allow this.");
+    }
+
     /** Signs in through the form's requests; the session cookie's value. */
     private String signIn(String user, String password) {
         HttpResponse<String> form = http.toBlocking().exchange(HttpRequest.GET("/console/login"), String.class);
