@@ -157,6 +157,8 @@ class ConsoleReviewPathBrowserTest {
         String action = browser.driver.findElement(By.cssSelector("#actions-taken .action")).getText();
         assertThat(action).startsWith("LIQUIDATE account acct-1 in BTCUSDT, quantity 0.5 at 103800:")
                 .contains("Why: rule \"Liquidate a cross account at 100% of maintenance margin\" in margin.drl");
+        browser.driver.findElement(By.id("replay")).click();
+        browser.waitForText(By.id("replay-outcome"), "Replayed with deleveraging v2: the same decision, field for field.");
         browser.screenshot("decision");
         assertThat(browser.scrollsSideways()).isFalse();
     }
