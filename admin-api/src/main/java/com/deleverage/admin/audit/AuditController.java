@@ -2,7 +2,9 @@ package com.deleverage.admin.audit;
 
 import com.deleverage.admin.executor.RequestExecutors;
 import com.deleverage.admin.problem.ApiProblems;
+import com.deleverage.admin.security.Identities;
 import com.deleverage.admin.security.Roles;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -29,12 +31,15 @@ public class AuditController {
     }
 
     @Get
-    @Operation(summary = "The audit trail, oldest first, page by page")
+    @Operation(summary = "The audit trail, oldest first, page by page; optionally only one rule set's, actor's or action's rows")
     @ApiProblems.BadRequest
     public AuditPage page(@QueryValue(defaultValue = "0") @PositiveOrZero(message = "out of range: 0 or more") int page,
                           @QueryValue(defaultValue = "50") @Min(value = 1, message = SIZE)
-                          @Max(value = MAX_PAGE_SIZE, message = SIZE) int size) {
-        return new AuditPage(page, size, auditLog.count(), auditLog.page((long) page * size, size));
+                          @Max(value = MAX_PAGE_SIZE, message = SIZE) int size,
+                          @Nullable @QueryValue String ruleSet, @Nullable @QueryValue String actor,
+                          @Nullable @QueryValue AuditAction action) {
+        AuditFilter filter = new AuditFilter(ruleSet, actor == null ? null : Identities.canonical(actor), action);
+        return new AuditPage(page, size, auditLog.count(filter), auditLog.page(filter, (long) page * size, size));
     }
 
     @Get("/verify")

@@ -87,11 +87,17 @@ public class AuditLog {
 
     /** Rows in chain order, {@code size} rows from {@code offset}. */
     public List<AuditEntry> page(long offset, int size) {
+        return page(AuditFilter.ALL, offset, size);
+    }
+
+    /** The rows the filter matches, in chain order, {@code size} rows from {@code offset}. */
+    public List<AuditEntry> page(AuditFilter filter, long offset, int size) {
         return Jdbc.call(() -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-                select.setLong(1, offset);
-                select.setInt(2, size);
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM audit_log"
+                    + filter.where() + " ORDER BY seq OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                int index = bind(select, filter);
+                select.setLong(index, offset);
+                select.setInt(index + 1, size);
                 try (ResultSet rs = select.executeQuery()) {
                     List<AuditEntry> entries = new ArrayList<>();
                     while (rs.next()) {
@@ -104,13 +110,29 @@ public class AuditLog {
     }
 
     public long count() {
+        return count(AuditFilter.ALL);
+    }
+
+    /** How many rows the filter matches. */
+    public long count(AuditFilter filter) {
         return Jdbc.call(() -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM audit_log");
-                 ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM audit_log" + filter.where())) {
+                bind(select, filter);
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
         });
+    }
+
+    /** Binds the filter's parameters from index 1; the next free index. */
+    private static int bind(PreparedStatement statement, AuditFilter filter) throws SQLException {
+        int index = 1;
+        for (String parameter : filter.parameters()) {
+            statement.setString(index++, parameter);
+        }
+        return index;
     }
 
     /**

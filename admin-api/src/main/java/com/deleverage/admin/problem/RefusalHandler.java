@@ -25,7 +25,8 @@ public class RefusalHandler implements ExceptionHandler<Refusal, HttpResponse<Pr
         return ProblemResponses.of(problem(refusal));
     }
 
-    static Problem problem(Refusal refusal) {
+    /** The problem (status and detail) a refusal is answered with; the console shows the same. */
+    public static Problem problem(Refusal refusal) {
         String detail = refusal.getMessage();
         return switch (refusal) {
             case InvalidInput invalid -> Problem.of(HttpStatus.BAD_REQUEST, detail).withErrors(invalid.errors());

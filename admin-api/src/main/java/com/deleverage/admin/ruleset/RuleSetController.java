@@ -1,7 +1,6 @@
 package com.deleverage.admin.ruleset;
 
 import com.deleverage.admin.executor.RequestExecutors;
-import com.deleverage.admin.metrics.PlatformMetrics;
 import com.deleverage.admin.problem.ApiProblems;
 import com.deleverage.admin.refusal.InvalidInput;
 import com.deleverage.admin.refusal.NotFound;
@@ -26,7 +25,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 
 /** Staging, listing, reading and comparing rule set versions. */
 @Controller("/api/v1/rulesets")
@@ -37,12 +35,12 @@ import java.util.Map;
 public class RuleSetController {
     private final StagingService staging;
     private final RuleSetRepository repository;
-    private final PlatformMetrics metrics;
+    private final VersionComparison comparison;
 
-    public RuleSetController(StagingService staging, RuleSetRepository repository, PlatformMetrics metrics) {
+    public RuleSetController(StagingService staging, RuleSetRepository repository, VersionComparison comparison) {
         this.staging = staging;
         this.repository = repository;
-        this.metrics = metrics;
+        this.comparison = comparison;
     }
 
     /** 201 with the new version and its validation report (even when REJECTED); 200 when identical content exists. */
@@ -59,14 +57,23 @@ public class RuleSetController {
     public HttpResponse<VersionView> stage(String name, @Body StageRequest request, Principal author) {
         StagedVersion staged = staging.stage(name, request, author.getName());
         RuleSetVersion version = staged.version();
-        if (staged.created() && version.state() == VersionState.REJECTED) {
-            metrics.policyRejected(name);
-        }
         VersionView view = VersionView.of(version, repository.files(name, version.version()));
         URI location = URI.create("/api/v1/rulesets/" + name + "/versions/" + version.version());
         return staged.created()
                 ? HttpResponse.created(view, location)
                 : HttpResponse.ok(view).header(HttpHeaders.LOCATION, location.toString());
+    }
+
+    /** What staging the same body would find, without storing or auditing anything. */
+    @Post("/{name}/validations")
+    @ExecuteOn(RequestExecutors.COMPILE) // the same validation as staging: seconds of CPU
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ApiProblems.TakesABody
+    @ApiProblems.NotFound
+    @Secured(Roles.POLICY_AUTHOR)
+    @Operation(summary = "Validate a version without staging it (lint, compile, scenarios, removals)")
+    public ValidationView validate(String name, @Body StageRequest request) {
+        return ValidationView.of(staging.validate(name, request));
     }
 
     @Get
@@ -100,13 +107,7 @@ public class RuleSetController {
             throw new InvalidInput("version 1 has no version before it; name the version to compare with "
                     + "in ?against=", List.of(new InputProblem("against", "is required for version 1")));
         }
-        int base = against != null ? against : version - 1;
-        RuleSetVersion to = find(name, version);
-        RuleSetVersion from = find(name, base);
-        Map<String, String> fromFiles = repository.files(name, base);
-        Map<String, String> toFiles = repository.files(name, version);
-        return new DiffView(name, version, to.hash(), base, from.hash(),
-                DiffView.files("v" + base, fromFiles, "v" + version, toFiles), DiffView.parameters(fromFiles, toFiles));
+        return comparison.compare(name, version, against != null ? against : version - 1);
     }
 
     private void requireRuleSet(String name) {
@@ -116,8 +117,6 @@ public class RuleSetController {
     }
 
     private RuleSetVersion find(String name, int version) {
-        requireRuleSet(name);
-        return repository.find(name, version)
-                .orElseThrow(() -> new NotFound("rule set '" + name + "' has no version " + version));
+        return comparison.find(name, version);
     }
 }

@@ -4,6 +4,7 @@ import com.deleverage.admin.audit.AuditAction;
 import com.deleverage.admin.audit.AuditEvent;
 import com.deleverage.admin.audit.AuditLog;
 import com.deleverage.admin.db.DataAccessException;
+import com.deleverage.admin.metrics.PlatformMetrics;
 import com.deleverage.admin.refusal.NotFound;
 import com.deleverage.engine.compile.ContentHash;
 import com.deleverage.engine.compile.Finding;
@@ -35,10 +36,12 @@ public class StagingService {
     private final AuditLog auditLog;
     private final Clock clock;
     private final ValidationReportLimits reportLimits;
+    private final PlatformMetrics metrics;
 
     public StagingService(TransactionOperations<Connection> transactions, RuleSetRepository repository,
                           PolicyValidator validator, AuditLog auditLog, Clock clock,
-                          ValidationReportLimits reportLimits) {
+                          ValidationReportLimits reportLimits, PlatformMetrics metrics) {
+        this.metrics = metrics;
         this.reportLimits = reportLimits;
         this.transactions = transactions;
         this.repository = repository;
@@ -54,10 +57,36 @@ public class StagingService {
 
     /** What {@code POST /rulesets/{name}/versions} stages: a whole version or a change on top of a stored one. */
     public StagedVersion stage(String ruleSet, StageRequest request, String author) {
+        StagedVersion staged = stage(ruleSet, request.comment(), filesOf(ruleSet, request), request.removalsAllowed(),
+                author);
+        if (staged.created() && staged.version().state() == VersionState.REJECTED) {
+            metrics.policyRejected(ruleSet);
+        }
+        return staged;
+    }
+
+    /**
+     * Validates what {@code request} would stage exactly as staging does (the same checks, the same findings,
+     * removals of the active version included) and stores nothing: no version, no audit row. The console's
+     * editor and {@code POST /rulesets/{name}/validations} answer with it.
+     */
+    public ValidationReport validate(String ruleSet, StageRequest request) {
+        Map<String, String> files = filesOf(ruleSet, request);
+        StagingRules.requireValidName(ruleSet);
+        StagingRules.requireValid(request.comment(), files);
+        Map<String, String> sorted = new TreeMap<>(files);
+        int expectedNumber = repository.nextVersionNumber(ruleSet);
+        ValidationReport validation = withRemovals(ruleSet, sorted, request.removalsAllowed(),
+                validator.validate(ruleSet, expectedNumber, sorted));
+        return new ValidationReport(validation.hash(), reportLimits.cap(validation.findings()),
+                validation.scenariosRun(), validation.scenariosFailed());
+    }
+
+    /** The whole file set a request names: its files, or its change applied to its base version. */
+    private Map<String, String> filesOf(String ruleSet, StageRequest request) {
         VersionChange.requireOneKind(request);
-        Map<String, String> files = request.baseVersion() == null ? request.files() : applyChange(ruleSet,
+        return request.baseVersion() == null ? request.files() : applyChange(ruleSet,
                 new VersionChange(request.baseVersion(), request.changes(), request.deleted()));
-        return stage(ruleSet, request.comment(), files, request.removalsAllowed(), author);
     }
 
     private Map<String, String> applyChange(String ruleSet, VersionChange change) {

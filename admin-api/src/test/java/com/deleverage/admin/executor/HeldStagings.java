@@ -1,6 +1,7 @@
 package com.deleverage.admin.executor;
 
 import com.deleverage.admin.audit.AuditLog;
+import com.deleverage.admin.metrics.PlatformMetrics;
 import com.deleverage.admin.ruleset.RuleSetRepository;
 import com.deleverage.admin.ruleset.StagedVersion;
 import com.deleverage.admin.ruleset.StagingService;
@@ -43,8 +44,9 @@ public class HeldStagings extends StagingService {
     private volatile CountDownLatch gate;
 
     public HeldStagings(TransactionOperations<Connection> transactions, RuleSetRepository repository,
-                        PolicyValidator validator, AuditLog auditLog, Clock clock, ValidationReportLimits reportLimits) {
-        super(transactions, repository, validator, auditLog, clock, reportLimits);
+                        PolicyValidator validator, AuditLog auditLog, Clock clock, ValidationReportLimits reportLimits,
+                        PlatformMetrics metrics) {
+        super(transactions, repository, validator, auditLog, clock, reportLimits, metrics);
     }
 
     @Override

@@ -29,6 +29,7 @@ class RequestExecutorsTest {
     private static final Map<String, String> NOT_ADMIN = Map.of(
             "POST /api/v1/evaluations", RequestExecutors.EVALUATION,
             "POST /api/v1/rulesets/{name}/versions", RequestExecutors.COMPILE,
+            "POST /api/v1/rulesets/{name}/validations", RequestExecutors.COMPILE,
             "POST /api/v1/rulesets/{name}/versions/{version}/dry-run", RequestExecutors.COMPILE,
             "POST /api/v1/decisions/{id}/replay", RequestExecutors.COMPILE,
             "PUT /api/v1/rulesets/{name}/shadow", RequestExecutors.COMPILE,

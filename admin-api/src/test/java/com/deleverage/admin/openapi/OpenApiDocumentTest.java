@@ -43,6 +43,7 @@ class OpenApiDocumentTest {
     private static final Set<String> EVERY_BODY = Set.of("413", "415");
     private static final Map<String, Set<String>> STATUSES = Map.ofEntries(
             entry("post /api/v1/rulesets/{name}/versions", Set.of("201", "200", "400")),
+            entry("post /api/v1/rulesets/{name}/validations", Set.of("200", "400", "404")),
             entry("get /api/v1/rulesets", Set.of("200")),
             entry("get /api/v1/rulesets/{name}/versions", Set.of("200", "404")),
             entry("get /api/v1/rulesets/{name}/versions/{version}", Set.of("200", "404")),
@@ -69,6 +70,7 @@ class OpenApiDocumentTest {
             entry("get /api/v1/solvency/epochs/{epoch}", Set.of("200", "400", "404")),
             entry("get /api/v1/solvency/epochs/{epoch}/proofs/{accountId}", Set.of("200", "400", "404")));
     private static final Set<String> WITH_BODY = Set.of("post /api/v1/rulesets/{name}/versions",
+            "post /api/v1/rulesets/{name}/validations",
             "post /api/v1/rulesets/{name}/rollback", "post /api/v1/evaluations",
             "post /api/v1/rulesets/{name}/versions/{version}/dry-run", "put /api/v1/rulesets/{name}/shadow",
             "post /api/v1/replays", "post /api/v1/solvency/epochs");

@@ -1,0 +1,137 @@
+package com.deleverage.admin.console;
+
+import com.deleverage.admin.Api;
+import com.deleverage.admin.Api.User;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console's sign-in in a real browser: the form (no Basic prompt), who is signed in with which roles,
+ * navigation by role, the session cookie's attributes, sign-out, CSRF refusal of a forged post, and the API's
+ * Basic authentication untouched beside it.
+ */
+@MicronautTest(environments = "dev", transactional = false)
+class ConsoleSignInBrowserTest {
+    private static Browser browser;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @BeforeEach
+    void openBrowserOnce() {
+        if (browser == null) {
+            browser = Browser.open(server.getURL());
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void aConsolePageWithoutASessionSendsTheBrowserToTheSignInForm() {
+        browser.driver.manage().deleteAllCookies();
+
+        browser.go("/console/rulesets");
+
+        browser.waitFor(By.id("sign-in"));
+        assertThat(browser.path()).isEqualTo("/console/login");
+        assertThat(browser.driver.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("User name");
+        assertThat(browser.driver.findElement(By.cssSelector("label[for=password]")).getText()).isEqualTo("Password");
+        browser.screenshot("sign-in");
+    }
+
+    @Test
+    void eachRoleSeesItsNameItsRolesAndOnlyItsPages() {
+        // The dev users of application-dev.yml: one role each; only AUDITOR reads the audit trail.
+        Map<User, String> roles = Map.of(User.AUTHOR, "POLICY_AUTHOR", User.APPROVER, "POLICY_APPROVER",
+                User.OPERATOR, "OPERATOR", User.AUDITOR, "AUDITOR");
+        roles.forEach((user, role) -> {
+            browser.signIn(user);
+
+            assertThat(browser.path()).isEqualTo("/console/rulesets");
+            assertThat(browser.driver.findElement(By.id("user-name")).getText()).isEqualTo(user.username());
+            assertThat(browser.texts(By.cssSelector("#user-roles .role"))).containsExactly(role);
+            assertThat(browser.texts(By.cssSelector("header nav a")))
+                    .isEqualTo(user == User.AUDITOR ? List.of("Rule sets", "Decisions", "Audit") : List.of("Rule sets"));
+        });
+    }
+
+    @Test
+    void theSessionIsAnHttpOnlySecureStrictCookieForTheConsoleOnly() {
+        browser.signIn(User.APPROVER);
+
+        Cookie session = browser.driver.manage().getCookieNamed("console-session");
+        assertThat(session).isNotNull();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.isSecure()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Strict");
+        assertThat(session.getPath()).isEqualTo("/console");
+        // HTTP-only: the page's scripts cannot read it.
+        assertThat((String) browser.driver.executeScript("return document.cookie;")).doesNotContain("console-session");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedOnTheForm() {
+        browser.signIn("operator", "not-the-password");
+
+        browser.waitFor(By.id("sign-in-failed"));
+        assertThat(browser.path()).isEqualTo("/console/login");
+        assertThat(browser.driver.manage().getCookieNamed("console-session")).isNull();
+    }
+
+    @Test
+    void signOutEndsTheSession() {
+        browser.signIn(User.OPERATOR);
+
+        browser.driver.findElement(By.id("sign-out")).click();
+
+        browser.waitFor(By.id("sign-in"));
+        browser.go("/console/rulesets");
+        browser.waitFor(By.id("sign-in"));
+        assertThat(browser.path()).isEqualTo("/console/login");
+    }
+
+    @Test
+    void aPostWithoutTheSessionsCsrfTokenIsRefusedAndChangesNothing() {
+        browser.signIn(User.OPERATOR);
+
+        Map<String, Object> forged = browser.forgedPost("/console/login/out");
+
+        assertThat(forged.get("status")).isEqualTo(403L);
+        assertThat((String) forged.get("body")).contains("CSRF token");
+        browser.go("/console/rulesets");
+        assertThat(browser.waitFor(By.id("user-name")).getText()).isEqualTo("operator");
+    }
+
+    @Test
+    void theApiStillAnswersBasicAuthAndItsChallengeWithoutTheConsole() {
+        Api api = new Api(http);
+
+        assertThat(api.get("/api/v1/rulesets", User.AUDITOR).status()).isEqualTo(200);
+        Api.Reply anonymous = api.get("/api/v1/rulesets", User.ANONYMOUS);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.isProblem()).isTrue();
+    }
+}
