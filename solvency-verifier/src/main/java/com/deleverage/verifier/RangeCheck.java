@@ -60,7 +60,7 @@ public final class RangeCheck {
                         + "the proof's path has " + levels + " siblings");
             }
             Verdict verdict = verify(proof, trusted, checked);
-            if (verdict.passed() && !root.commitment().equals(proof.root().commitment())) {
+            if (verdict.passed() && !java.util.Objects.equals(root.commitment(), proof.root().commitment())) {
                 return Verdict.fail(checked, "the proof's root commitment is not the epoch's");
             }
             return verdict;

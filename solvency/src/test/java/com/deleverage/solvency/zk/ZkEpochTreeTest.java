@@ -99,8 +99,8 @@ class ZkEpochTreeTest {
         alterations.put("root hash", p -> ((ObjectNode) p.get("root")).put("hash", flip(root)));
         alterations.put("root commitment", p -> ((ObjectNode) p.get("root")).put("commitment", foreignPoint));
         alterations.put("liability", p -> p.put("liability", "123456789013"));
-        alterations.put("blinding", p -> p.put("blinding", Secp256k1.hex(Secp256k1.scalar(p.get("blinding").asText(), "b")
-                .add(BigInteger.ONE))));
+        alterations.put("blinding", p -> p.put("blinding", Secp256k1.hex(new BigInteger(p.get("blinding").asText(), 16)
+                .add(BigInteger.ONE).mod(Secp256k1.ORDER))));
         alterations.put("range proof T1", p -> ((ObjectNode) p.get("rangeProof")).put("T1", foreignPoint));
         alterations.put("range proof a", p -> ((ObjectNode) p.get("rangeProof")).put("a", p.get("rangeProof").get("b").asText()));
         alterations.put("another account's range proof", p -> p.set("rangeProof",
