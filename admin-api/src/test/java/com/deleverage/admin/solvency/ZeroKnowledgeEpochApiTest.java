@@ -7,6 +7,7 @@ import com.deleverage.verifier.RangeCheck;
 import com.deleverage.verifier.SolvencyCheck;
 import com.deleverage.verifier.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -25,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code verify-solvency} and {@code verify-range} checks) accepts them and rejects altered ones.
  */
 @MicronautTest(environments = "dev")
+// Publishing 10,000 accounts commits 16,384 leaves and stores 32,767 nodes, and each proof is proven on request:
+// seconds of CPU on a shared 2-core machine, more than the client's default 10 s read timeout allows.
+@Property(name = "micronaut.http.client.read-timeout", value = "180s")
 class ZeroKnowledgeEpochApiTest {
     private static final String EPOCHS = "/api/v1/solvency/epochs";
 

@@ -18,8 +18,7 @@ public final class CommitmentTree {
 
     /** {@code v·G + r·H}: hides {@code value} (r is uniform), binds it (nobody knows log_G H). */
     public static ECPoint commit(BigInteger value, BigInteger blinding) {
-        return Secp256k1.G.multiply(value.mod(Secp256k1.ORDER)).add(Generators.H.multiply(blinding.mod(Secp256k1.ORDER)))
-                .normalize();
+        return Secp256k1.fixedBase(Secp256k1.G, value).add(Secp256k1.fixedBase(Generators.H, blinding)).normalize();
     }
 
     /** {@code SHA-256(0x02 ‖ accountCommitment ‖ C)}: 66 bytes hashed. */
@@ -40,11 +39,13 @@ public final class CommitmentTree {
 
     /** The context of an epoch's solvency proof: {@code utf8("solvency") ‖ rootHash ‖ u64be(reserve units)}. */
     public static byte[] solvencyContext(byte[] rootHash, BigInteger reserveUnits) {
-        byte[] reserve = new byte[8];
-        long units = reserveUnits.longValueExact();
-        for (int i = 0; i < 8; i++) {
-            reserve[i] = (byte) (units >>> (56 - 8 * i));
+        if (reserveUnits.signum() < 0 || reserveUnits.bitLength() > 64) {
+            throw new IllegalArgumentException("a reserve in a solvency proof is below 2^64 units, not " + reserveUnits);
         }
+        byte[] reserve = new byte[8];
+        byte[] raw = reserveUnits.toByteArray();
+        int length = Math.min(raw.length, 8);
+        System.arraycopy(raw, raw.length - length, reserve, 8 - length, length);
         return Generators.concat("solvency".getBytes(java.nio.charset.StandardCharsets.US_ASCII), rootHash, reserve);
     }
 

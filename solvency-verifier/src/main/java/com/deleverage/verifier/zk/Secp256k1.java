@@ -3,6 +3,8 @@ package com.deleverage.verifier.zk;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECMultiplier;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
 
 import java.math.BigInteger;
@@ -32,6 +34,16 @@ public final class Secp256k1 {
     private static final Pattern SCALAR_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private Secp256k1() {
+    }
+
+    private static final ECMultiplier FIXED_BASE = new FixedPointCombMultiplier();
+
+    /**
+     * {@code scalar·base} for a base used again and again (G, H, the range proofs' generators): BouncyCastle keeps a
+     * comb table on the point after the first call, which makes the next ones several times faster.
+     */
+    public static ECPoint fixedBase(ECPoint base, BigInteger scalar) {
+        return FIXED_BASE.multiply(base, scalar.mod(ORDER));
     }
 
     /** The 33-byte compressed encoding. */

@@ -122,7 +122,7 @@ public final class RangeProver {
         BigInteger yInverse = y.modInverse(N);
         BigInteger yInversePower = BigInteger.ONE;
         for (int i = 0; i < bits; i++) {
-            hPrime[i] = h[i].multiply(yInversePower);
+            hPrime[i] = Secp256k1.fixedBase(h[i], yInversePower);
             yInversePower = yInversePower.multiply(yInverse).mod(N);
         }
         List<ECPoint> bigL = new ArrayList<>();
