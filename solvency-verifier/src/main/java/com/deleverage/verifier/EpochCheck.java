@@ -1,11 +1,8 @@
 package com.deleverage.verifier;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Checks that a published epoch is well formed and that its {@code solvent} claim follows from its own figures:
@@ -14,8 +11,6 @@ import java.util.regex.Pattern;
  * their own proof).
  */
 public final class EpochCheck {
-    private static final Pattern RESERVE = Pattern.compile("(0|[1-9][0-9]*)(\\.[0-9]{1,8})?");
-
     private EpochCheck() {
     }
 
@@ -38,26 +33,17 @@ public final class EpochCheck {
             if (trustedRoot != null && !java.util.Arrays.equals(hash, Fields.hex32(trustedRoot, "the root given with --root"))) {
                 throw new Failure("the epoch's root " + root.hash() + " is not the published root " + trustedRoot);
             }
-            Map<String, String> reserves = Fields.required(epoch.reserves(), "reserves");
-            if (reserves.size() != 1) {
-                throw new Failure("reserves must name exactly one asset, the quote currency of the liabilities; it names "
-                        + reserves.size());
-            }
-            Map.Entry<String, String> reserve = reserves.entrySet().iterator().next();
-            String amount = Fields.required(reserve.getValue(), "reserves." + reserve.getKey());
-            if (!RESERVE.matcher(amount).matches()) {
-                throw new Failure("reserves." + reserve.getKey() + " must be a decimal amount with at most 8 decimal "
-                        + "places, not '" + amount + "'");
-            }
-            BigInteger reserveUnits = new BigDecimal(amount).movePointRight(8).toBigIntegerExact();
+            DeclaredReserve reserve = DeclaredReserve.of(epoch.reserves());
+            String amount = reserve.amount();
+            BigInteger reserveUnits = reserve.units();
             boolean covered = reserveUnits.compareTo(sum) >= 0;
             boolean claimed = Fields.required(epoch.solvent(), "solvent");
             if (covered != claimed) {
                 throw new Failure("the epoch claims solvent: " + claimed + ", but reserves of " + amount + " "
-                        + reserve.getKey() + " are " + (covered ? "at least" : "less than") + " the liabilities of "
+                        + reserve.asset() + " are " + (covered ? "at least" : "less than") + " the liabilities of "
                         + Fields.decimal(sum));
             }
-            checked.add("PASS: reserves of " + amount + " " + reserve.getKey() + (covered ? " cover" : " do not cover")
+            checked.add("PASS: reserves of " + amount + " " + reserve.asset() + (covered ? " cover" : " do not cover")
                     + " the liabilities of " + Fields.decimal(sum) + ": the epoch rightly says solvent: " + claimed);
             return new Verdict(true, checked);
         } catch (Failure failure) {

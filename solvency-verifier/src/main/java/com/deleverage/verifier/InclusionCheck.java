@@ -62,7 +62,7 @@ public final class InclusionCheck {
         }
     }
 
-    private static long widthFor(long accounts) {
+    static long widthFor(long accounts) {
         return accounts <= 1 ? 1 : Long.highestOneBit(accounts - 1) << 1;
     }
 

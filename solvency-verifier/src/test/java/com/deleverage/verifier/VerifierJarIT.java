@@ -13,8 +13,8 @@ import java.util.jar.JarFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The jar an account holder downloads: it runs with {@code java -jar}, checks the worked example, and holds no
- * class of the platform (only the verifier's own, picocli's and Jackson's).
+ * The jar an account holder downloads: it runs with {@code java -jar}, checks the worked examples of both steps,
+ * and holds no class of the platform (only the verifier's own, picocli's, Jackson's and BouncyCastle's).
  */
 class VerifierJarIT {
     private static final Path JAR = Path.of("target/solvency-verifier.jar");
@@ -29,7 +29,8 @@ class VerifierJarIT {
             assertThat(classes).filteredOn(n -> n.startsWith("com/deleverage/"))
                     .isNotEmpty().allMatch(n -> n.startsWith("com/deleverage/verifier/"));
             assertThat(classes).allMatch(n -> n.startsWith("com/deleverage/verifier/") || n.startsWith("picocli/")
-                    || n.startsWith("com/fasterxml/jackson/") || n.startsWith("META-INF/versions/"), "only picocli and Jackson");
+                    || n.startsWith("com/fasterxml/jackson/") || n.startsWith("org/bouncycastle/")
+                    || n.startsWith("META-INF/versions/"), "only picocli, Jackson and BouncyCastle");
         }
     }
 
@@ -48,6 +49,23 @@ class VerifierJarIT {
 
         assertThat(run("verify-epoch", epoch.toString()).status()).isZero();
         assertThat(run("verify-inclusion").status()).isEqualTo(2);
+    }
+
+    @Test
+    void javaDashJarChecksAZeroKnowledgeProofAndEpoch() throws Exception {
+        Path proof = Files.writeString(dir.resolve("proof.json"), ZkFixtures.read("alice-proof.json"));
+        Path epoch = Files.writeString(dir.resolve("epoch.json"), ZkFixtures.read("epoch.json"));
+        Run pass = run("verify-range", proof.toString(), "--epoch-file", epoch.toString());
+        assertThat(pass.status()).as(pass.output()).isZero();
+        assertThat(pass.output()).contains("PASS: the liability of account 'alice', 1.50000000, is included");
+        Run solvent = run("verify-solvency", epoch.toString(), "--root", ZkFixtures.ROOT);
+        assertThat(solvent.status()).as(solvent.output()).isZero();
+
+        Path poorer = Files.writeString(dir.resolve("poorer.json"), ZkFixtures.read("epoch.json").replace("\"27\"", "\"26.5\""));
+        Run fail = run("verify-solvency", poorer.toString());
+        assertThat(fail.status()).isEqualTo(1);
+        assertThat(fail.output()).contains("FAIL: the range proof's");
+        assertThat(run("verify-range", proof.toString()).status()).isEqualTo(2);
     }
 
     private record Run(int status, String output) {

@@ -8,6 +8,9 @@ import com.deleverage.solvency.tree.MerkleSumTree;
 import com.deleverage.solvency.tree.SumNode;
 import com.deleverage.solvency.tree.SumTreeHash;
 import com.deleverage.solvency.tree.U128;
+import com.deleverage.solvency.zk.CommittedNode;
+import com.deleverage.solvency.zk.CommittedTree;
+import com.deleverage.verifier.zk.CommitmentTree;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -21,7 +24,8 @@ import java.util.Set;
  * What {@code /audit/verify} checks of solvency epochs: each stored epoch's root and figures must be what its
  * SOLVENCY_EPOCH_PUBLISHED row recorded, its stored tree must hash, from its leaves up, to that root (so the
  * proofs it serves lead there), each account's leaf must be its salt, id and liability hashed, and every epoch
- * the chain published must still be stored.
+ * the chain published must still be stored. A zero-knowledge epoch's tree is rebuilt from its leaves' stored
+ * openings the same way.
  */
 @Singleton
 class EpochBindings implements ChainBinding {
@@ -49,6 +53,8 @@ class EpochBindings implements ChainBinding {
                         + epoch.epoch() + " now reads '" + statement.text() + "' with root " + statement.rootHash()
                         + ", but the chain (row " + recorded.seq() + ") published '" + recorded.statement()
                         + "' with root " + recorded.rootHash() + ": the stored epoch was changed"));
+            } else if (epoch.zeroKnowledge()) {
+                committedTree(epoch, recorded.seq(), breaks);
             } else {
                 tree(epoch, recorded.seq(), breaks);
             }
@@ -100,6 +106,70 @@ class EpochBindings implements ChainBinding {
                 breaks.add(ChainBreak.epoch(BreakKind.EPOCH_MISMATCH, seq, epoch.epoch(), label + ": account '"
                         + account.accountId() + "' (its salt, liability or leaf) no longer gives leaf "
                         + account.leafIndex() + " of the tree"));
+            }
+        }
+    }
+
+    /**
+     * A zero-knowledge epoch: every stored leaf's commitment must open to its stored value and blinding, the tree
+     * rebuilt from the leaves must give every stored node and the published root (hash, commitment and total),
+     * and each account's leaf must be its id, salt and liability.
+     */
+    private void committedTree(StoredEpoch epoch, long seq, List<ChainBreak> breaks) {
+        String label = "solvency epoch " + epoch.epoch();
+        List<EpochRepository.StoredCommittedNode> leaves = repository.committedLevel(epoch.epoch(), 0);
+        CommittedTree rebuilt;
+        try {
+            HexFormat hex = HexFormat.of();
+            rebuilt = CommittedTree.overLeafHashes(leaves.stream().map(l -> hex.parseHex(l.hash())).toList(),
+                    leaves.stream().map(EpochRepository.StoredCommittedNode::opening).toList());
+        } catch (RuntimeException e) {
+            breaks.add(ChainBreak.epoch(BreakKind.EPOCH_MISMATCH, seq, epoch.epoch(), label + "'s stored leaves do not "
+                    + "form a tree: " + e.getMessage()));
+            return;
+        }
+        CommittedNode root = rebuilt.root();
+        if (rebuilt.depth() != epoch.depth() || !root.hash().equals(epoch.root().hash())
+                || !root.commitment().equals(epoch.rootCommitment())
+                || !rebuilt.opening(rebuilt.depth(), 0).value().equals(epoch.root().sum())) {
+            breaks.add(ChainBreak.epoch(BreakKind.EPOCH_MISMATCH, seq, epoch.epoch(), label + "'s stored leaves give "
+                    + "root " + root.hash() + " with commitment " + root.commitment() + ", not its published root: "
+                    + "leaves or their openings were changed"));
+            return;
+        }
+        for (int level = 0; level <= rebuilt.depth(); level++) {
+            List<EpochRepository.StoredCommittedNode> nodes = repository.committedLevel(epoch.epoch(), level);
+            for (int i = 0; i < rebuilt.leafCount() >>> level; i++) {
+                CommittedNode expected = rebuilt.node(level, i);
+                if (i >= nodes.size() || !nodes.get(i).hash().equals(expected.hash())
+                        || !nodes.get(i).commitment().equals(expected.commitment())
+                        || !nodes.get(i).opening().equals(rebuilt.opening(level, i))) {
+                    breaks.add(ChainBreak.epoch(BreakKind.EPOCH_MISMATCH, seq, epoch.epoch(), label + "'s stored node "
+                            + "at level " + level + ", position " + i + " is not what its children (or its opening) "
+                            + "give: the proofs through it would fail"));
+                    return;
+                }
+            }
+        }
+        List<EpochRepository.StoredAccount> accounts = repository.accounts(epoch.epoch());
+        if (accounts.size() != epoch.accountCount()) {
+            breaks.add(ChainBreak.epoch(BreakKind.EPOCH_MISMATCH, seq, epoch.epoch(), label + " published "
+                    + epoch.accountCount() + " accounts but " + accounts.size() + " are stored: accounts were deleted "
+                    + "or inserted"));
+        }
+        SumTreeHash hash = new SumTreeHash();
+        HexFormat hex = HexFormat.of();
+        for (EpochRepository.StoredAccount account : accounts) {
+            int index = account.leafIndex();
+            boolean matches = index >= 0 && index < rebuilt.leafCount() && account.salt().matches("[0-9a-f]{64}")
+                    && rebuilt.opening(0, index).value().equals(account.liability())
+                    && rebuilt.node(0, index).hash().equals(hex.formatHex(CommitmentTree.leaf(
+                    hash.commitment(account.accountId(), hex.parseHex(account.salt())),
+                    rebuilt.opening(0, index).commitment())));
+            if (!matches) {
+                breaks.add(ChainBreak.epoch(BreakKind.EPOCH_MISMATCH, seq, epoch.epoch(), label + ": account '"
+                        + account.accountId() + "' (its salt, liability or leaf) no longer gives leaf " + index
+                        + " of the tree"));
             }
         }
     }

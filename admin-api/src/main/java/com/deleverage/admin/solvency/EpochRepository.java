@@ -9,6 +9,13 @@ import com.deleverage.solvency.tree.NodePosition;
 import com.deleverage.solvency.tree.Sibling;
 import com.deleverage.solvency.tree.SumNode;
 import com.deleverage.solvency.tree.SumTreeHash;
+import com.deleverage.solvency.zk.CommittedNode;
+import com.deleverage.solvency.zk.CommittedSibling;
+import com.deleverage.solvency.zk.CommittedTree;
+import com.deleverage.solvency.zk.Opening;
+import com.deleverage.verifier.zk.RangeProofFile;
+import com.deleverage.verifier.zk.Secp256k1;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -30,19 +37,22 @@ import java.util.Optional;
 class EpochRepository {
     private static final int BATCH = 1000;
     private static final String EPOCH_COLUMNS = "epoch_no, as_of, root_hash, root_sum, tree_depth, account_count, "
-            + "reserve_asset, reserve_amount, solvent, deficit_sum, deficit_count, published_by, published_at";
+            + "reserve_asset, reserve_amount, solvent, deficit_sum, deficit_count, published_by, published_at, "
+            + "scheme, root_commitment, solvency_proof";
 
     private final Connection connection;
+    private final ObjectMapper json;
 
-    EpochRepository(Connection connection) {
+    EpochRepository(Connection connection, ObjectMapper json) {
         this.connection = connection;
+        this.json = json;
     }
 
     /** Inserts the epoch's row and returns the number the database gave it. */
     public long insert(StoredEpoch e) {
         return Jdbc.call(() -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO solvency_epoch (" + EPOCH_COLUMNS
-                    .substring("epoch_no, ".length()) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    .substring("epoch_no, ".length()) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 Timestamps.set(insert, 1, e.asOf());
                 insert.setString(2, e.root().hash());
@@ -56,6 +66,9 @@ class EpochRepository {
                 insert.setInt(10, e.deficitCount());
                 insert.setString(11, e.publishedBy());
                 Timestamps.set(insert, 12, e.publishedAt());
+                insert.setString(13, e.scheme());
+                insert.setString(14, e.rootCommitment());
+                insert.setString(15, e.solvencyProof());
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -196,6 +209,130 @@ class EpochRepository {
         });
     }
 
+    /** Every node of a zero-knowledge tree: hash, commitment and opening (value and blinding, the venue's secret). */
+    public void insertCommittedNodes(long epoch, CommittedTree tree) {
+        Jdbc.run(() -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO solvency_node (epoch_no, tree_level, "
+                    + "position_no, hash, node_sum, commitment, blinding) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                int pending = 0;
+                for (int level = 0; level <= tree.depth(); level++) {
+                    for (int index = 0; index < tree.leafCount() >>> level; index++) {
+                        CommittedNode node = tree.node(level, index);
+                        Opening opening = tree.opening(level, index);
+                        insert.setLong(1, epoch);
+                        insert.setInt(2, level);
+                        insert.setInt(3, index);
+                        insert.setString(4, node.hash());
+                        insert.setBigDecimal(5, new BigDecimal(opening.value()));
+                        insert.setString(6, node.commitment());
+                        insert.setString(7, Secp256k1.hex(opening.blinding()));
+                        insert.addBatch();
+                        if (++pending == BATCH) {
+                            insert.executeBatch();
+                            pending = 0;
+                        }
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** What a zero-knowledge proof of an account is made of: its place, its leaf's opening, its path's siblings. */
+    record ZkPath(PlacedAccount account, Opening own, List<CommittedSibling> path, List<Opening> openings) {
+    }
+
+    /** The stored path of an account of a zero-knowledge epoch, with every opening its range proof needs. */
+    public Optional<ZkPath> zkPath(StoredEpoch epoch, String accountId) {
+        return Jdbc.call(() -> {
+            PlacedAccount account;
+            try (PreparedStatement select = connection.prepareStatement("SELECT salt, leaf_index, liability, deficit "
+                    + "FROM solvency_account WHERE epoch_no = ? AND account_id = ?")) {
+                select.setLong(1, epoch.epoch());
+                select.setString(2, accountId);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    String salt = rs.getString(1);
+                    String commitment = HexFormat.of().formatHex(new SumTreeHash().commitment(accountId,
+                            HexFormat.of().parseHex(salt)));
+                    account = new PlacedAccount(accountId, salt, commitment, rs.getInt(2), integer(rs, 3), integer(rs, 4));
+                }
+            }
+            Opening own = committedNode(epoch.epoch(), 0, account.leafIndex()).opening();
+            List<CommittedSibling> path = new ArrayList<>(epoch.depth());
+            List<Opening> openings = new ArrayList<>(epoch.depth());
+            for (NodePosition sibling : NodePosition.siblingsOf(account.leafIndex(), epoch.depth())) {
+                StoredCommittedNode node = committedNode(epoch.epoch(), sibling.level(), sibling.index());
+                path.add(new CommittedSibling(sibling.side(), node.hash(), node.commitment()));
+                openings.add(node.opening());
+            }
+            return Optional.of(new ZkPath(account, own, path, openings));
+        });
+    }
+
+    /** One solvency_node row of a zero-knowledge tree. */
+    record StoredCommittedNode(String hash, String commitment, Opening opening) {
+    }
+
+    private StoredCommittedNode committedNode(long epoch, int level, int index) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT hash, commitment, node_sum, blinding "
+                + "FROM solvency_node WHERE epoch_no = ? AND tree_level = ? AND position_no = ?")) {
+            select.setLong(1, epoch);
+            select.setInt(2, level);
+            select.setInt(3, index);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("epoch " + epoch + " has no stored node at level " + level
+                            + ", position " + index);
+                }
+                return committedNode(rs);
+            }
+        }
+    }
+
+    /** The stored nodes of one level of a zero-knowledge tree, left to right. */
+    public List<StoredCommittedNode> committedLevel(long epoch, int level) {
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT hash, commitment, node_sum, blinding "
+                    + "FROM solvency_node WHERE epoch_no = ? AND tree_level = ? ORDER BY position_no")) {
+                select.setLong(1, epoch);
+                select.setInt(2, level);
+                try (ResultSet rs = select.executeQuery()) {
+                    List<StoredCommittedNode> nodes = new ArrayList<>();
+                    while (rs.next()) {
+                        nodes.add(committedNode(rs));
+                    }
+                    return nodes;
+                }
+            }
+        });
+    }
+
+    private static StoredCommittedNode committedNode(ResultSet rs) throws SQLException {
+        return new StoredCommittedNode(rs.getString(1), rs.getString(2),
+                new Opening(integer(rs, 3), new BigInteger(rs.getString(4), 16)));
+    }
+
+    /** The stored solvency proof of a zero-knowledge epoch, as JSON reads it. */
+    RangeProofFile solvencyProof(StoredEpoch epoch) {
+        try {
+            return json.readValue(epoch.solvencyProof(), RangeProofFile.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("epoch " + epoch.epoch() + "'s stored solvency proof is not JSON", e);
+        }
+    }
+
+    /** The JSON stored for a solvency proof. */
+    String solvencyProofJson(RangeProofFile proof) {
+        try {
+            return json.writeValueAsString(proof);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a range proof always serialises", e);
+        }
+    }
+
     /** The stored nodes of one level of an epoch's tree, left to right. */
     public List<SumNode> level(long epoch, int level) {
         return Jdbc.call(() -> {
@@ -240,7 +377,8 @@ class EpochRepository {
                 new SumNode(rs.getString("root_hash"), integer(rs, "root_sum")), rs.getInt("tree_depth"),
                 rs.getInt("account_count"), rs.getString("reserve_asset"), rs.getString("reserve_amount"),
                 rs.getBoolean("solvent"), integer(rs, "deficit_sum"), rs.getInt("deficit_count"),
-                rs.getString("published_by"), Timestamps.get(rs, "published_at"));
+                rs.getString("published_by"), Timestamps.get(rs, "published_at"), rs.getString("root_commitment"),
+                rs.getString("solvency_proof"));
     }
 
     private static BigInteger integer(ResultSet rs, int column) throws SQLException {

@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  * @param snapshot the evaluation request's snapshot: the accounts whose liabilities the epoch commits to
  * @param reserves the venue's declared reserve of the quote currency, {@code {"USDT": "..."}}, in the asset's
  *                 own units
+ * @param zeroKnowledge true for a step-2 epoch (Pedersen commitments and range proofs, docs/solvency.md); absent
+ *                 or false for a step-1 Merkle-sum tree
  */
-public record EpochRequest(Snapshot snapshot, Map<String, BigDecimal> reserves) implements StrictRequest {
+public record EpochRequest(Snapshot snapshot, Map<String, BigDecimal> reserves, Boolean zeroKnowledge)
+        implements StrictRequest {
     private static final Pattern ASSET = Pattern.compile("[A-Za-z0-9._-]{1,32}");
 
     /**
@@ -63,5 +66,9 @@ public record EpochRequest(Snapshot snapshot, Map<String, BigDecimal> reserves) 
                     + String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
         }
         return reserve;
+    }
+
+    boolean isZeroKnowledge() {
+        return Boolean.TRUE.equals(zeroKnowledge);
     }
 }

@@ -5,7 +5,7 @@ import com.deleverage.admin.problem.ApiProblems;
 import com.deleverage.admin.refusal.InvalidInput;
 import com.deleverage.admin.security.Roles;
 import com.deleverage.engine.snapshot.InputProblem;
-import com.deleverage.solvency.epoch.InclusionProof;
+import com.deleverage.solvency.epoch.AccountProof;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -25,7 +25,7 @@ import java.security.Principal;
 import java.util.List;
 
 /**
- * Proof of solvency, step 1 (docs/solvency.md): operators publish epochs, auditors read them and the proof a
+ * Proof of solvency, steps 1 and 2 (docs/solvency.md): operators publish epochs, auditors read them and the proof a
  * venue hands each account holder.
  */
 @Controller(SolvencyController.BASE)
@@ -46,7 +46,8 @@ public class SolvencyController {
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured(Roles.OPERATOR)
-    @Operation(summary = "Publish an epoch: the liabilities of a snapshot in a Merkle-sum tree, against a reserve")
+    @Operation(summary = "Publish an epoch: the liabilities of a snapshot in a Merkle-sum tree (or, zero-knowledge, "
+            + "a tree of Pedersen commitments), against a reserve")
     @ApiResponse(responseCode = "201", description = "the epoch: root, reserve, claim and deficits; Location names it",
             useReturnTypeSchema = true)
     @ApiProblems.TakesABody
@@ -69,10 +70,11 @@ public class SolvencyController {
 
     @Get("/{epoch}/proofs/{accountId}")
     @Secured(Roles.AUDITOR)
-    @Operation(summary = "The inclusion proof of one account, as the venue hands it to the account holder")
+    @Operation(summary = "The inclusion proof of one account, as the venue hands it to the account holder (for a "
+            + "zero-knowledge epoch with a range proof over its path, made on each call)")
     @ApiProblems.BadRequest
     @ApiProblems.NotFound
-    public InclusionProof proof(String epoch, String accountId) {
+    public AccountProof proof(String epoch, String accountId) {
         return queries.proof(number(epoch), accountId);
     }
 

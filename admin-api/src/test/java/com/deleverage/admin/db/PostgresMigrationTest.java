@@ -79,6 +79,18 @@ class PostgresMigrationTest {
             assertThat(com.deleverage.verifier.InclusionCheck.againstRoot(
                     new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(proof), epoch.root().hash())
                     .passed()).isTrue();
+            // And a zero-knowledge one (commitments, blindings and the solvency proof's text column): its proof
+            // verifies, the total is hidden, the reserve of 20000 covers 10523.48.
+            var zk = epochs.publish(com.deleverage.engine.snapshot.SnapshotJson.json().mapper().readValue(
+                    "{\"snapshot\": " + Snapshots.UNDER_MARGINED + ", \"reserves\": {\"USDT\": \"20000\"}, "
+                            + "\"zeroKnowledge\": true}", com.deleverage.admin.solvency.EpochRequest.class), "operator");
+            assertThat(zk.root().sum()).isNull();
+            assertThat(zk.solvent()).isTrue();
+            assertThat(zk.solvencyProof()).isNotNull();
+            var zkProof = node.getBean(com.deleverage.admin.solvency.EpochQueries.class).proof(zk.epoch(), "acct-2");
+            assertThat(com.deleverage.verifier.RangeCheck.againstRoot(
+                    new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(zkProof), zk.root().hash())
+                    .passed()).isTrue();
             assertThat(node.getBean(AuditLog.class).verify().valid()).isTrue();
         }
 
@@ -88,14 +100,15 @@ class PostgresMigrationTest {
             assertThat(restarted.getBean(RuleSetRepository.class).versions("deleveraging"))
                     .extracting(RuleSetVersion::state).containsExactly(VersionState.ACTIVE, VersionState.RETIRED);
             AuditLog auditLog = restarted.getBean(AuditLog.class);
-            assertThat(auditLog.verify().verifiedRows()).isEqualTo(9);
+            assertThat(auditLog.verify().verifiedRows()).isEqualTo(10);
             assertThat(auditLog.page(6, 10)).extracting(e -> e.action().name())
-                    .containsExactly("VERSION_ACTIVATED", "VERSION_ROLLED_BACK", "SOLVENCY_EPOCH_PUBLISHED");
+                    .containsExactly("VERSION_ACTIVATED", "VERSION_ROLLED_BACK", "SOLVENCY_EPOCH_PUBLISHED",
+                            "SOLVENCY_EPOCH_PUBLISHED");
             // Every changeset of the changelog, applied once: 6 for rule sets, 1 audit log, 1 decision log,
             // 2 for the decision log's details (Idempotency-Key, accounts) and shadow runs, 2 for the keyed
             // audit chain (key ids) and the decision seals, 1 for the rollbacks' Idempotency-Key, 1 for solvency
-            // epochs.
-            assertThat(count(restarted, "databasechangelog")).isEqualTo(14);
+            // epochs, 1 for zero-knowledge epochs.
+            assertThat(count(restarted, "databasechangelog")).isEqualTo(15);
         }
     }
 

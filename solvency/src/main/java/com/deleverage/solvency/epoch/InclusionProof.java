@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record InclusionProof(long epoch, String accountId, String salt,
                              @JsonFormat(shape = JsonFormat.Shape.STRING) BigInteger liability,
-                             String accountCommitment, List<Sibling> path, SumNode root) {
+                             String accountCommitment, List<Sibling> path, SumNode root) implements AccountProof {
     public InclusionProof {
         path = List.copyOf(path);
     }

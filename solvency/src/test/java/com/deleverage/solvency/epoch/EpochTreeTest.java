@@ -96,7 +96,7 @@ class EpochTreeTest {
 
     @Test
     void theWidthIsTheSmallestPowerOfTwoThatHoldsTheAccounts() {
-        assertThat(List.of(0, 1, 2, 3, 4, 5, 1000, 1024, 1025)).extracting(EpochTree::widthFor)
+        assertThat(List.of(0, 1, 2, 3, 4, 5, 1000, 1024, 1025)).extracting(LeafOrder::widthFor)
                 .containsExactly(1, 1, 2, 4, 4, 8, 1024, 1024, 2048);
     }
 }
