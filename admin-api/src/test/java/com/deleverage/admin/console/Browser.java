@@ -2,6 +2,9 @@ package com.deleverage.admin.console;
 
 import com.deleverage.admin.Api.User;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -97,8 +100,24 @@ final class Browser implements AutoCloseable {
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /**
+     * Waits until the element holds the text, finding it again on every poll: htmx swaps the element out between
+     * finding it and reading it, which chromium reports as a node that "does not belong to the document" (a generic
+     * error, not a stale element), so that one is waited through too.
+     */
     void waitForText(By locator, String text) {
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        waiting().until(d -> {
+            try {
+                return d.findElement(locator).getText().contains(text);
+            } catch (StaleElementReferenceException | NoSuchElementException swappedOut) {
+                return false;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
     }
 
     void waitForPath(String path) {
