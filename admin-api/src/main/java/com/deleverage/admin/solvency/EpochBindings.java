@@ -94,12 +94,7 @@ class EpochBindings implements ChainBinding {
                 }
             }
         }
-        List<EpochRepository.StoredAccount> accounts = repository.accounts(epoch.epoch());
-        if (accounts.size() != epoch.accountCount()) {
-            breaks.add(ChainBreak.epoch(BreakKind.EPOCH_MISMATCH, seq, epoch.epoch(), label + " published "
-                    + epoch.accountCount() + " accounts but " + accounts.size() + " are stored: accounts were deleted "
-                    + "or inserted"));
-        }
+        List<EpochRepository.StoredAccount> accounts = storedAccounts(epoch, seq, label, breaks);
         SumTreeHash hash = new SumTreeHash();
         for (EpochRepository.StoredAccount account : accounts) {
             if (!leafMatches(hash, account, rebuilt)) {
@@ -151,12 +146,7 @@ class EpochBindings implements ChainBinding {
                 }
             }
         }
-        List<EpochRepository.StoredAccount> accounts = repository.accounts(epoch.epoch());
-        if (accounts.size() != epoch.accountCount()) {
-            breaks.add(ChainBreak.epoch(BreakKind.EPOCH_MISMATCH, seq, epoch.epoch(), label + " published "
-                    + epoch.accountCount() + " accounts but " + accounts.size() + " are stored: accounts were deleted "
-                    + "or inserted"));
-        }
+        List<EpochRepository.StoredAccount> accounts = storedAccounts(epoch, seq, label, breaks);
         SumTreeHash hash = new SumTreeHash();
         HexFormat hex = HexFormat.of();
         for (EpochRepository.StoredAccount account : accounts) {
@@ -172,6 +162,18 @@ class EpochBindings implements ChainBinding {
                         + " of the tree"));
             }
         }
+    }
+
+    /** The epoch's stored accounts; a break when there are not as many as it published. */
+    private List<EpochRepository.StoredAccount> storedAccounts(StoredEpoch epoch, long seq, String label,
+                                                               List<ChainBreak> breaks) {
+        List<EpochRepository.StoredAccount> accounts = repository.accounts(epoch.epoch());
+        if (accounts.size() != epoch.accountCount()) {
+            breaks.add(ChainBreak.epoch(BreakKind.EPOCH_MISMATCH, seq, epoch.epoch(), label + " published "
+                    + epoch.accountCount() + " accounts but " + accounts.size() + " are stored: accounts were deleted "
+                    + "or inserted"));
+        }
+        return accounts;
     }
 
     private static boolean leafMatches(SumTreeHash hash, EpochRepository.StoredAccount account, MerkleSumTree tree) {
