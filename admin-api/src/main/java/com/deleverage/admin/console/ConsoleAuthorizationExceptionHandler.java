@@ -37,8 +37,7 @@ public class ConsoleAuthorizationExceptionHandler extends DefaultAuthorizationEx
 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
-        String path = request.getPath();
-        if (!path.equals(ConsoleCookies.PATH) && !path.startsWith(ConsoleCookies.PATH + "/")) {
+        if (!ConsoleCookies.covers(request)) {
             return super.handle(request, exception);
         }
         if (exception.isForbidden()) {

@@ -25,6 +25,12 @@ public class ConsoleCookies {
         this.properties = properties;
     }
 
+    /** Whether the request is for a console page (the cookies' path). */
+    static boolean covers(HttpRequest<?> request) {
+        String path = request.getPath();
+        return path.equals(PATH) || path.startsWith(PATH + "/");
+    }
+
     Cookie session(String token) {
         return cookie(SESSION, token, properties.sessionTimeout());
     }

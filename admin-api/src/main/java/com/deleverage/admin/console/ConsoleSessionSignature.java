@@ -13,9 +13,9 @@ import jakarta.inject.Singleton;
 /**
  * The HS256 signature of console session tokens, under the console key. micronaut-security-jwt signs the
  * tokens it generates with the {@code generator} signature, and verifies a presented token against every
- * signature bean, this one included. So a console session token would also authenticate as a bearer token
- * (as strong as any: signed by this node's key, with the user's roles), while an identity provider's tokens
- * keep working beside it with their own keys (docs/security.md). A class of its own rather than a factory of
+ * signature bean, this one included; {@link ConsoleSessionScope} then accepts a console session on console
+ * pages only, so this key never authenticates an API call, while an identity provider's tokens keep
+ * working on the API with their own keys (docs/security.md). A class of its own rather than a factory of
  * Micronaut's {@link SecretSignature}: a factory method inherits that class's {@code @EachBean} and would
  * produce no bean without a configured secret.
  */

@@ -21,8 +21,6 @@ public class ConsoleSessionTokenReader implements TokenReader<HttpRequest<?>> {
 
     @Override
     public Optional<String> findToken(HttpRequest<?> request) {
-        String path = request.getPath();
-        boolean console = path.equals(ConsoleCookies.PATH) || path.startsWith(ConsoleCookies.PATH + "/");
-        return console ? cookies.session(request) : Optional.empty();
+        return ConsoleCookies.covers(request) ? cookies.session(request) : Optional.empty();
     }
 }

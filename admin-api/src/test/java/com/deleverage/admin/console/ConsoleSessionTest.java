@@ -11,7 +11,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(environments = "dev", transactional = false)
 class ConsoleSessionTest {
-    private static final Pattern FORM_TOKEN = Pattern.compile("X-CSRF-Token&quot;: &quot;([A-Za-z0-9_-]+)&quot;");
+    private static final Pattern FORM_TOKEN = ConsoleSignIn.FORM_TOKEN;
 
     @Inject
     @Client("/")
@@ -43,6 +42,29 @@ class ConsoleSessionTest {
         assertThat(api.getStatus().getCode()).isEqualTo(401);
     }
 
+    /**
+     * The platform holds no API key of its own: its only signing key is the console's, so a session token
+     * copied out of its cookie must not authenticate an API call (it did before: the console key counted as
+     * a verification key), nor open a console page from an Authorization header instead of the cookie.
+     */
+    @Test
+    void theSessionTokenIsNoBearerTokenAnywhere() {
+        String session = signIn("operator", "operator-dev-password");
+
+        HttpClientResponseException api = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/v1/audit").bearerAuth(session)));
+        assertThat(api.getStatus().getCode()).isEqualTo(401);
+        HttpClientResponseException activate = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/v1/rulesets/deleveraging/versions/1/activate", "")
+                        .bearerAuth(session)));
+        assertThat(activate.getStatus().getCode()).isEqualTo(401);
+
+        HttpResponse<String> console = http.toBlocking().exchange(HttpRequest.GET("/console/audit").bearerAuth(session),
+                String.class);
+        // the client follows the console's 303 to the sign-in form
+        assertThat(console.body()).contains("<title>Sign in · Deleveraging console</title>").doesNotContain("Signed in as");
+    }
+
     @Test
     void aRoleCannotPressAnActionItDoesNotHaveEvenWithTheRightCsrfToken() {
         String session = signIn("operator", "operator-dev-password");
@@ -60,22 +82,7 @@ class ConsoleSessionTest {
         assertThat(approve.getResponse().getBody(String.class).orElse("")).contains("Your roles do not allow this.");
     }
 
-    /** Signs in through the form's requests; the session cookie's value. */
     private String signIn(String user, String password) {
-        HttpResponse<String> form = http.toBlocking().exchange(HttpRequest.GET("/console/login"), String.class);
-        Matcher token = FORM_TOKEN.matcher(form.body());
-        assertThat(token.find()).as(form.body()).isTrue();
-        String signInCookie = form.getCookie("console-sign-in").orElseThrow().getValue();
-
-        HttpResponse<String> signedIn = http.toBlocking().exchange(HttpRequest.POST("/console/login",
-                        "username=" + user + "&password=" + password)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                .header(CsrfTokens.HEADER, token.group(1))
-                .cookie(Cookie.of("console-sign-in", signInCookie)), String.class);
-        assertThat(signedIn.header("HX-Redirect")).isEqualTo("/console");
-        List<String> setCookies = signedIn.getHeaders().getAll("Set-Cookie");
-        String session = setCookies.stream().filter(c -> c.startsWith("console-session=")).findFirst().orElseThrow();
-        assertThat(session).contains("Path=/console").contains("HTTPOnly").contains("Secure").contains("SameSite=Strict");
-        return session.substring("console-session=".length(), session.indexOf(';'));
+        return ConsoleSignIn.sessionToken(http, user, password);
     }
 }
