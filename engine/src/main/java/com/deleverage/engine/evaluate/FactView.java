@@ -3,6 +3,7 @@ package com.deleverage.engine.evaluate;
 import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.engine.risk.AccountRisk;
 import com.deleverage.engine.risk.PositionRisk;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,5 +45,8 @@ final class FactView {
 
     @JsonIgnoreProperties({"position"})
     private interface WithoutSubmittedPosition {
+        /** Jackson would read {@code isolated()} as property "olated"; {@code marginMode} already says it. */
+        @JsonIgnore
+        boolean isolated();
     }
 }

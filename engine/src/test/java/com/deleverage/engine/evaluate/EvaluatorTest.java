@@ -95,6 +95,8 @@ class EvaluatorTest {
         assertThat(facts.get(1).path("fact").asText()).isEqualTo("PositionRisk");
         assertThat(facts.get(1).path("tierNumber").asInt()).isEqualTo(1);
         assertThat(facts.get(1).path("bankruptcyPrice").asText()).isEqualTo("100300");
+        assertThat(facts.get(1).path("marginMode").asText()).isEqualTo("CROSS");
+        assertThat(facts.get(1).has("olated")).as("a field name cut from isolated()").isFalse();
     }
 
     @Test
