@@ -7,7 +7,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.views.ModelAndView;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -19,9 +21,16 @@ public final class ConsoleOutcome {
     }
 
     public static HttpResponse<String> of(Supplier<?> action, String then) {
-        try {
+        return goTo(() -> {
             action.get();
-            return HttpResponse.<String>ok().header(SignInController.HX_REDIRECT, then);
+            return then;
+        });
+    }
+
+    /** After a success, go to the page the action names (a new job's, say); after a refusal, as {@link #of}. */
+    public static HttpResponse<String> goTo(Supplier<String> action) {
+        try {
+            return HttpResponse.<String>ok().header(SignInController.HX_REDIRECT, action.get());
         } catch (Refusal refusal) {
             return refused(RefusalHandler.problem(refusal));
         }
@@ -32,6 +41,15 @@ public final class ConsoleOutcome {
         try {
             return HttpResponse.ok("<p class=\"outcome done\" role=\"status\">" + Html.escape(what.get()) + "</p>")
                     .contentType(MediaType.TEXT_HTML_TYPE);
+        } catch (Refusal refusal) {
+            return refused(RefusalHandler.problem(refusal));
+        }
+    }
+
+    /** After a success, the fragment {@code view} renders; after a refusal, as {@link #of}. */
+    public static HttpResponse<?> rendered(Supplier<ModelAndView<Map<String, Object>>> view) {
+        try {
+            return HttpResponse.ok(view.get());
         } catch (Refusal refusal) {
             return refused(RefusalHandler.problem(refusal));
         }

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 
 /** Times as every console page shows them: UTC, to the second, with the zone written out. */
 public final class ConsoleTime {
-    static final ConsoleTime UTC = new ConsoleTime();
+    public static final ConsoleTime UTC = new ConsoleTime();
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 

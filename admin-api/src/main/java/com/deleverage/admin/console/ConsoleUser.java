@@ -24,6 +24,11 @@ public record ConsoleUser(String name, List<String> roles) {
         return roles.contains(Roles.POLICY_APPROVER);
     }
 
+    /** Replays and dry runs: the roles the replay and dry-run API allow. */
+    public boolean canReplay() {
+        return canStage() || canApprove();
+    }
+
     public boolean canOperate() {
         return roles.contains(Roles.OPERATOR);
     }

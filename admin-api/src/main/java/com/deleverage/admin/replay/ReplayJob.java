@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One replay job: its state, progress and, once done, its report. Thread-safe. */
-final class ReplayJob {
+public final class ReplayJob {
     private final String id;
     private final String submittedBy;
     private final Instant submittedAt;
@@ -34,7 +34,7 @@ final class ReplayJob {
         this.summary = summary;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
@@ -102,7 +102,7 @@ final class ReplayJob {
         finishedAt = now;
     }
 
-    synchronized ReplayState state() {
+    public synchronized ReplayState state() {
         return state;
     }
 
@@ -110,11 +110,11 @@ final class ReplayJob {
         return reportJson;
     }
 
-    synchronized String reportHtml() {
+    public synchronized String reportHtml() {
         return reportHtml;
     }
 
-    synchronized ReplayJobView view() {
+    public synchronized ReplayJobView view() {
         ReplayJobView.Progress shown = null;
         if (progress != null) {
             shown = new ReplayJobView.Progress(state == ReplayState.SUCCEEDED ? 1.0 : progress.fraction(),

@@ -132,6 +132,12 @@ public class ReplayJobs {
         return Optional.ofNullable(jobs.get(id));
     }
 
+    /** The jobs this node keeps (running, queued and the last finished ones), newest first. */
+    public List<ReplayJobView> recent() {
+        return jobs.values().stream().map(ReplayJob::view)
+                .sorted(Comparator.comparing(ReplayJobView::submittedAt).reversed()).toList();
+    }
+
     /** Asks a job to stop; false when it had already finished. */
     public boolean cancel(ReplayJob job, String actor) {
         if (!job.requestCancel(actor, clock.instant())) {

@@ -154,6 +154,12 @@ final class Browser implements AutoCloseable {
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
     }
 
+    /** Scrolls {@code element} to the top of the window, then saves the screenshot {@code name}. */
+    void screenshotAt(String name, By element) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'});", driver.findElement(element));
+        screenshot(name);
+    }
+
     /** Saves what the browser shows as docs/console/{name}.png, for the guide. */
     void screenshot(String name) {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

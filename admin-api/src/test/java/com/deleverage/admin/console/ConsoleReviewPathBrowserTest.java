@@ -17,6 +17,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +38,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleReviewPathBrowserTest {
     private static final String V2 = "/console/rulesets/deleveraging/versions/2";
     private static final String V1 = "/console/rulesets/deleveraging/versions/1";
+
+    private static final String BETWEEN_THRESHOLDS = """
+            {"asOf": "2025-10-10T21:15:00Z",
+             "markets": [{"symbol": "BTCUSDT", "markPrice": "100000",
+                          "riskTiers": [{"notionalFloor": "0", "notionalCap": "50000", "maintenanceMarginRate": "0.004",
+                                         "maintenanceAmount": "0", "maxLeverage": 125}]}],
+             "accounts": [{"id": "acct-7", "walletBalance": "1005", "marginMode": "CROSS",
+                           "positions": [{"symbol": "BTCUSDT", "quantity": "0.4", "entryPrice": "102000", "leverage": 50}]}]}
+            """;
 
     private static Browser browser;
 
@@ -63,6 +76,8 @@ class ConsoleReviewPathBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("#actions button"))).isEmpty();
         browser.driver.findElement(By.id("edit")).click();
         browser.waitFor(By.cssSelector("#editor[data-ready=true]"));
+        assertThat(firstTokenTypes("rule \"Margin call\"\nwhen\nthen\nend\n// a comment"))
+                .containsExactly("keyword.drl", "keyword.drl", "keyword.drl", "keyword.drl", "comment.drl");
         edit("marginRatio >= 0.8B", "marginRatoi >= 0.75B");
         browser.driver.findElement(By.id("comment")).sendKeys("warn from 0.75");
         browser.driver.findElement(By.id("validate")).click();
@@ -83,8 +98,12 @@ class ConsoleReviewPathBrowserTest {
         browser.waitForPath(V2);
         assertThat(browser.driver.findElement(By.id("state")).getText()).isEqualTo("VALIDATED");
         assertThat(browser.driver.findElements(By.cssSelector("#actions button"))).isEmpty();
-        assertThat(browser.texts(By.cssSelector(".diff-add")))
-                .containsExactly("+    $account : AccountRisk( !bankrupt, marginRatio >= 0.75B, marginRatio < 1 )");
+        // Side by side: line 14 of margin.drl, v1's text on the left, v2's on the right.
+        assertThat(browser.texts(By.cssSelector(".row-changed td.number"))).containsExactly("14", "14");
+        assertThat(browser.texts(By.cssSelector(".row-changed td.old code")))
+                .containsExactly("    $account : AccountRisk( !bankrupt, marginRatio >= 0.8B, marginRatio < 1 )");
+        assertThat(browser.texts(By.cssSelector(".row-changed td.new code")))
+                .containsExactly("    $account : AccountRisk( !bankrupt, marginRatio >= 0.75B, marginRatio < 1 )");
         browser.go("/console/rulesets/deleveraging");
         assertThat(browser.driver.findElement(By.cssSelector("#version-2 .comment")).getText()).isEqualTo("warn from 0.75");
         assertThat(browser.driver.findElement(By.id("active-summary")).getText()).startsWith("Active: v1");
@@ -98,7 +117,24 @@ class ConsoleReviewPathBrowserTest {
         assertThat(api.get("/api/v1/rulesets/deleveraging/versions/2", User.AUDITOR).json().get("state").asText())
                 .isEqualTo("VALIDATED");
         assertThat(browser.driver.findElements(By.id("activate"))).isEmpty();
-        browser.screenshot("review");
+        // Its two scenarios pass again and fire all three rules (scenarios/margin.yaml: acct-1 and acct-4
+        // liquidated, acct-2 called at exactly 0.8).
+        browser.driver.findElement(By.id("run-scenarios")).click();
+        browser.waitForText(By.id("scenario-outcome"), "2 scenarios run, 0 failed; 3 of 3 rules fired by at least one scenario.");
+        assertThat(browser.driver.findElements(By.id("uncovered"))).isEmpty();
+        // A dry run on an uploaded snapshot: long 0.4 @ 102000 at mark 100000, wallet 1005: notional 40000 in
+        // tier 1 (0.4%), MM 160, equity 1005 - 800 = 205, ratio 160 / 205 = 0.7804878049: v2 (from 0.75) calls
+        // the margin, the active v1 (from 0.8) does not.
+        browser.driver.findElement(By.id("dry-run-snapshot")).sendKeys(snapshotFile(BETWEEN_THRESHOLDS).toString());
+        browser.driver.findElement(By.id("dry-run")).click();
+        browser.waitForText(By.id("dry-run-outcome"), "v2 decides differently from the active version v1: 1 actions "
+                + "added, 0 removed, 0 changed, for 1 accounts (acct-7).");
+        assertThat(browser.texts(By.cssSelector("#dry-run-added .action"))).singleElement().asString()
+                .startsWith("MARGIN_CALL account acct-7: margin ratio 0.7804878049 is at or above the 0.8 warning level")
+                .contains("Why: rule \"Margin call at 80% of maintenance margin\" in margin.drl");
+        browser.screenshotAt("review-dry-run", By.id("dry-run-form"));
+        browser.screenshotAt("review-diff", By.id("diff-heading"));
+        browser.screenshotAt("review", By.tagName("h1"));
         browser.driver.findElement(By.id("approve")).click();
         assertThat(confirm()).startsWith("Approve deleveraging v2 (sha256:").contains("staged by author");
         browser.waitForText(By.id("state"), "APPROVED");
@@ -161,6 +197,23 @@ class ConsoleReviewPathBrowserTest {
         browser.waitForText(By.id("replay-outcome"), "Replayed with deleveraging v2: the same decision, field for field.");
         browser.screenshot("decision");
         assertThat(browser.scrollsSideways()).isFalse();
+    }
+
+    /** The type of the first token of each line of {@code drl}, as the editor's DRL grammar colours it. */
+    @SuppressWarnings("unchecked")
+    private static List<String> firstTokenTypes(String drl) {
+        return (List<String>) browser.driver.executeScript(
+                "return monaco.editor.tokenize(arguments[0], 'drl').map(line => line[0].type);", drl);
+    }
+
+    private static Path snapshotFile(String json) {
+        try {
+            Path file = Files.createTempFile("dry-run-snapshot", ".json");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Replaces {@code from} by {@code to} in margin.drl through Monaco's own model API, as typing would. */

@@ -16,7 +16,7 @@ import java.util.Map;
 public record ActionInWords(String type, String account, String symbol, String quantity, String price, String reason,
                             String rule, String file, List<String> facts) {
 
-    static ActionInWords of(JsonNode action) {
+    public static ActionInWords of(JsonNode action) {
         JsonNode explanation = action.path("explanation");
         List<String> facts = new ArrayList<>();
         for (JsonNode fact : explanation.path("facts")) {

@@ -1,5 +1,6 @@
 package com.deleverage.admin.console.review;
 
+import com.deleverage.admin.candidate.CandidateVersions;
 import com.deleverage.admin.console.ConsolePage;
 import com.deleverage.admin.console.ConsoleUser;
 import com.deleverage.admin.executor.RequestExecutors;
@@ -26,8 +27,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Console page 3: one version under review: its diff against the active version (or, for the active version
- * itself, against the one before it), its findings, and the actions the reader's roles and the version's
+ * Console page 3: one version under review: its changes against the active version (or, for the active version
+ * itself, against the one before it) side by side with the parameter values that moved, its findings, its
+ * scenarios and a dry run on demand ({@link ReviewChecks}), and the actions the reader's roles and the version's
  * state allow, each with a confirmation that says what will change ({@link ReviewActions} performs them).
  */
 @Controller("/console/rulesets/{name}/versions/{version}")
@@ -61,11 +63,13 @@ public class ReviewPages {
         model.put("active", active);
         model.put("against", against);
         DiffView diff = against == null ? null : comparison.compare(name, version, against);
-        model.put("diffs", diff == null ? List.of()
-                : diff.files().stream().map(f -> DiffLines.of(f.path(), f.change(), f.diff())).toList());
+        model.put("diffs", diff == null ? List.of() : sideBySide(name, version, against, diff));
+        model.put("parameters", diff == null ? List.of() : diff.parameters());
         boolean own = Identities.same(reviewed.author(), user.name());
         model.put("ownVersion", own);
         model.put("mayApprove", user.canApprove() && !own && reviewed.state() == VersionState.VALIDATED);
+        model.put("mayDryRun", user.canReplay()
+                && CandidateVersions.VALIDATED_OR_LATER.contains(reviewed.state()));
         model.put("mayActivate", user.canOperate() && reviewed.state() == VersionState.APPROVED);
         model.put("mayRollBack", user.canOperate() && active != null && reviewed.state() == VersionState.RETIRED);
         model.put("confirmApprove", "Approve " + name + " v" + version + " (" + reviewed.hash() + "), staged by "
@@ -77,5 +81,12 @@ public class ReviewPages {
                 + "? Every evaluation will use v" + version + " (" + reviewed.hash() + ") again; v" + active
                 + " becomes RETIRED.");
         return model;
+    }
+
+    private List<SideBySide> sideBySide(String name, int version, int against, DiffView diff) {
+        Map<String, String> before = repository.files(name, against);
+        Map<String, String> after = repository.files(name, version);
+        return diff.files().stream()
+                .map(f -> SideBySide.of(f.path(), f.change(), before.get(f.path()), after.get(f.path()))).toList();
     }
 }
