@@ -56,6 +56,7 @@ class ConsoleReplayBrowserTest {
                 .contains("binance_usdm_BTCUSDT_perp_5m_2025-09-19_to_2025-10-27.csv");
         browser.waitForText(By.id("replay-state"), "SUCCEEDED");
         browser.screenshot("replay");
+        assertThat(browser.scrollsSideways()).isFalse();
         String report = browser.driver.findElement(By.id("replay-report")).getAttribute("href");
         String job = browser.path();
 

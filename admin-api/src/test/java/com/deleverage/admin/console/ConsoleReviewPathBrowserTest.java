@@ -135,6 +135,7 @@ class ConsoleReviewPathBrowserTest {
         browser.screenshotAt("review-dry-run", By.id("dry-run-form"));
         browser.screenshotAt("review-diff", By.id("diff-heading"));
         browser.screenshotAt("review", By.tagName("h1"));
+        assertThat(browser.scrollsSideways()).as("side by side at 1280 wide").isFalse();
         browser.driver.findElement(By.id("approve")).click();
         assertThat(confirm()).startsWith("Approve deleveraging v2 (sha256:").contains("staged by author");
         browser.waitForText(By.id("state"), "APPROVED");

@@ -64,17 +64,20 @@ class ConsoleSignInBrowserTest {
 
     @Test
     void eachRoleSeesItsNameItsRolesAndOnlyItsPages() {
-        // The dev users of application-dev.yml: one role each; only AUDITOR reads the audit trail.
+        // The dev users of application-dev.yml: one role each; only AUDITOR reads the audit trail, only
+        // POLICY_AUTHOR and POLICY_APPROVER run replays.
         Map<User, String> roles = Map.of(User.AUTHOR, "POLICY_AUTHOR", User.APPROVER, "POLICY_APPROVER",
                 User.OPERATOR, "OPERATOR", User.AUDITOR, "AUDITOR");
+        Map<User, List<String>> pages = Map.of(User.AUTHOR, List.of("Rule sets", "Replays"),
+                User.APPROVER, List.of("Rule sets", "Replays"), User.OPERATOR, List.of("Rule sets"),
+                User.AUDITOR, List.of("Rule sets", "Decisions", "Audit"));
         roles.forEach((user, role) -> {
             browser.signIn(user);
 
             assertThat(browser.path()).isEqualTo("/console/rulesets");
             assertThat(browser.driver.findElement(By.id("user-name")).getText()).isEqualTo(user.username());
             assertThat(browser.texts(By.cssSelector("#user-roles .role"))).containsExactly(role);
-            assertThat(browser.texts(By.cssSelector("header nav a")))
-                    .isEqualTo(user == User.AUDITOR ? List.of("Rule sets", "Decisions", "Audit") : List.of("Rule sets"));
+            assertThat(browser.texts(By.cssSelector("header nav a"))).isEqualTo(pages.get(user));
         });
     }
 
