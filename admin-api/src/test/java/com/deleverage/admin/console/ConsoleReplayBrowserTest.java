@@ -3,12 +3,7 @@ package com.deleverage.admin.console;
 import com.deleverage.admin.Api;
 import com.deleverage.admin.Api.User;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -21,26 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(environments = "dev", transactional = false)
 @Property(name = "deleveraging.replay.data-dir", value = "../market-data")
-class ConsoleReplayBrowserTest {
-    private static Browser browser;
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ConsoleReplayBrowserTest extends BrowserTestSupport {
 
     @Test
     void anAuthorReplaysTheActiveVersionOverTheTenthOfOctoberAndOpensItsReport() {
-        browser = Browser.open(server.getURL());
         browser.signIn(User.AUTHOR);
         browser.driver.findElement(By.linkText("Replays")).click();
         browser.waitFor(By.id("replay-form"));

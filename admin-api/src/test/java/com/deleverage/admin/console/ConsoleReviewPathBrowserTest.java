@@ -4,12 +4,7 @@ import com.deleverage.admin.Api;
 import com.deleverage.admin.Api.Reply;
 import com.deleverage.admin.Api.User;
 import com.deleverage.admin.Snapshots;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -35,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each other, as on the trading floor.
  */
 @MicronautTest(environments = "dev", transactional = false)
-class ConsoleReviewPathBrowserTest {
+class ConsoleReviewPathBrowserTest extends BrowserTestSupport {
     private static final String V2 = "/console/rulesets/deleveraging/versions/2";
     private static final String V1 = "/console/rulesets/deleveraging/versions/1";
 
@@ -48,25 +43,8 @@ class ConsoleReviewPathBrowserTest {
                            "positions": [{"symbol": "BTCUSDT", "quantity": "0.4", "entryPrice": "102000", "leverage": 50}]}]}
             """;
 
-    private static Browser browser;
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void authorApproverOperatorAndAuditor() {
-        browser = Browser.open(server.getURL());
         Api api = new Api(http);
 
         // The author edits v1 (the seed, test-policies/margin, active) in the editor: the margin call threshold

@@ -2,13 +2,7 @@ package com.deleverage.admin.console;
 
 import com.deleverage.admin.Api;
 import com.deleverage.admin.Api.User;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -24,30 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Basic authentication untouched beside it.
  */
 @MicronautTest(environments = "dev", transactional = false)
-class ConsoleSignInBrowserTest {
-    private static Browser browser;
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    @BeforeEach
-    void openBrowserOnce() {
-        if (browser == null) {
-            browser = Browser.open(server.getURL());
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class ConsoleSignInBrowserTest extends BrowserTestSupport {
 
     @Test
     void aConsolePageWithoutASessionSendsTheBrowserToTheSignInForm() {
