@@ -44,6 +44,7 @@ public class SolvencyController {
     }
 
     @Post
+    @ExecuteOn(RequestExecutors.COMPILE) // builds and commits the tree, and range proofs: seconds of CPU
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured(Roles.OPERATOR)
     @Operation(summary = "Publish an epoch: the liabilities of a snapshot in a Merkle-sum tree (or, zero-knowledge, "
@@ -69,6 +70,7 @@ public class SolvencyController {
     }
 
     @Get("/{epoch}/proofs/{accountId}")
+    @ExecuteOn(RequestExecutors.COMPILE) // a zero-knowledge proof is made on each call: up to seconds of CPU
     @Secured(Roles.AUDITOR)
     @Operation(summary = "The inclusion proof of one account, as the venue hands it to the account holder (for a "
             + "zero-knowledge epoch with a range proof over its path, made on each call)")

@@ -141,6 +141,8 @@ class RequestClassIsolationApiTest {
         HttpResponse<?> third = exchange(HttpRequest.POST(RULE_SET + "/versions",
                 SeedPolicy.stageRequest("flood 3", SeedPolicy.filesWithComment("flood 3"))), User.AUTHOR);
         Reply dryRun = api.post(RULE_SET + "/versions/1/dry-run", User.AUTHOR, Snapshots.UNDER_MARGINED);
+        Reply proof = api.get("/api/v1/solvency/epochs/1/proofs/acct-1", User.AUDITOR);
+        Reply epoch = api.post("/api/v1/solvency/epochs", User.OPERATOR, "{}");
         Reply evaluation = api.post("/api/v1/evaluations", User.TRADER, Snapshots.UNDER_MARGINED);
         stagings.release();
 
@@ -154,6 +156,9 @@ class RequestClassIsolationApiTest {
                 + "or queued, the limit of that class (deleveraging.executors.compile.max-in-flight); retry after "
                 + "10 seconds");
         assertThat(dryRun.status()).as(dryRun.toString()).isEqualTo(429); // same class: it compiles too
+        // Solvency epochs and their zero-knowledge proofs cost seconds of CPU too: same class, refused before work.
+        assertThat(proof.status()).as(proof.toString()).isEqualTo(429);
+        assertThat(epoch.status()).as(epoch.toString()).isEqualTo(429);
         assertThat(evaluation.status()).as(evaluation.toString()).isEqualTo(200);
 
         assertThat(first.get(5, TimeUnit.MINUTES).statusCode()).isEqualTo(201);
