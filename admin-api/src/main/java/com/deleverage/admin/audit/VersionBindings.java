@@ -1,6 +1,7 @@
 package com.deleverage.admin.audit;
 
 import com.deleverage.admin.db.Jdbc;
+import com.deleverage.admin.ruleset.StoredFiles;
 import com.deleverage.engine.compile.ContentHash;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -110,7 +111,7 @@ class VersionBindings {
     private void content(Version v, ChainFacts facts, List<ChainBreak> breaks) throws SQLException {
         String label = v.ruleSet() + " v" + v.version();
         Optional<String> staged = facts.stagedHash(v.ruleSet(), v.version());
-        String recomputed = ContentHash.of(files(v.ruleSet(), v.version()));
+        String recomputed = ContentHash.of(StoredFiles.of(connection, v.ruleSet(), v.version()));
         if (!recomputed.equals(v.hash())) {
             breaks.add(ChainBreak.version(BreakKind.VERSION_CONTENT, v.ruleSet(), v.version(), "the stored files of "
                     + label + " hash to " + recomputed + ", not its recorded content hash " + v.hash()
@@ -165,21 +166,6 @@ class VersionBindings {
                                         + key.ruleSet() + " v" + key.version() + " that is no longer stored"));
                     }
                 }
-            }
-        }
-    }
-
-    private Map<String, String> files(String ruleSet, int version) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT file_path, content FROM rule_file WHERE rule_set = ? AND version_no = ?")) {
-            select.setString(1, ruleSet);
-            select.setInt(2, version);
-            try (ResultSet rs = select.executeQuery()) {
-                Map<String, String> files = new TreeMap<>();
-                while (rs.next()) {
-                    files.put(rs.getString(1), rs.getString(2));
-                }
-                return files;
             }
         }
     }

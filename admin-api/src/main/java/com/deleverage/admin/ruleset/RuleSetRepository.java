@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
 
@@ -154,20 +153,7 @@ public class RuleSetRepository {
 
     /** The files of a version, sorted by path. */
     public Map<String, String> files(String ruleSet, int version) {
-        return Jdbc.call(() -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT file_path, content FROM rule_file WHERE rule_set = ? AND version_no = ?")) {
-                select.setString(1, ruleSet);
-                select.setInt(2, version);
-                try (ResultSet rs = select.executeQuery()) {
-                    Map<String, String> files = new TreeMap<>();
-                    while (rs.next()) {
-                        files.put(rs.getString(1), rs.getString(2));
-                    }
-                    return files;
-                }
-            }
-        });
+        return Jdbc.call(() -> StoredFiles.of(connection, ruleSet, version));
     }
 
     public int nextVersionNumber(String ruleSet) {
