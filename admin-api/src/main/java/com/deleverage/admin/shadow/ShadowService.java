@@ -252,15 +252,18 @@ public class ShadowService {
         return true;
     }
 
-    /** Adds this node's counts to the runs' rows. */
+    /**
+     * Adds this node's counts to the runs' rows. Synchronized: a status read flushes first, and must not read the
+     * rows while the scheduled flush holds counts it has taken but not yet stored (the status then showed 0).
+     */
     @Scheduled(fixedDelay = "1s", initialDelay = "1s")
-    void flush() {
+    synchronized void flush() {
         for (LocalRun local : runs.values()) {
             flush(local);
         }
     }
 
-    private void flush(LocalRun local) {
+    private synchronized void flush(LocalRun local) {
         long compared = local.compared.sumThenReset();
         long differing = local.differing.sumThenReset();
         long dropped = local.dropped.sumThenReset();

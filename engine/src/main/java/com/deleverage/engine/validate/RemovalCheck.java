@@ -37,7 +37,10 @@ public final class RemovalCheck {
     public static Optional<Finding> compare(int activeVersion, Map<String, String> active,
                                             Map<String, String> candidate, boolean allowRemovals) {
         List<String> parts = new ArrayList<>();
-        Set<String> removedRules = minus(rules(active), rules(candidate));
+        // Each version's DRL once: with a parameters file, reading the sources parses every .drl file.
+        Map<String, String> activeDrl = PolicySources.of(active).drl();
+        Map<String, String> candidateDrl = PolicySources.of(candidate).drl();
+        Set<String> removedRules = minus(rules(activeDrl), rules(candidateDrl));
         if (!removedRules.isEmpty()) {
             parts.add(count(removedRules.size(), "rule") + " (" + sample(removedRules) + ")");
         }
@@ -49,7 +52,7 @@ public final class RemovalCheck {
         if (!removedFiles.isEmpty()) {
             parts.add(count(removedFiles.size(), "other file") + " (" + sample(removedFiles) + ")");
         }
-        Set<String> unproduced = minus(actionsProduced(active), actionsProduced(candidate));
+        Set<String> unproduced = minus(actionsProduced(activeDrl), actionsProduced(candidateDrl));
         if (!unproduced.isEmpty()) {
             parts.add("every rule producing " + String.join(", ", unproduced));
         }
@@ -65,9 +68,9 @@ public final class RemovalCheck {
                 null, 0, 0, null, message));
     }
 
-    private static Set<String> rules(Map<String, String> files) {
+    private static Set<String> rules(Map<String, String> drl) {
         Set<String> names = new TreeSet<>();
-        PolicySources.of(files).drl().values().forEach(text -> DrlOutline.of(text).rules().forEach(rule -> names.add(rule.name())));
+        drl.values().forEach(text -> DrlOutline.of(text).rules().forEach(rule -> names.add(rule.name())));
         return names;
     }
 
@@ -84,8 +87,8 @@ public final class RemovalCheck {
     }
 
     /** The action types whose class the version's DRL constructs ({@code new Liquidate(...)}), in API names. */
-    private static Set<String> actionsProduced(Map<String, String> files) {
-        String drl = String.join("\n", PolicySources.of(files).drl().values());
+    private static Set<String> actionsProduced(Map<String, String> drlFiles) {
+        String drl = String.join("\n", drlFiles.values());
         Set<String> produced = new TreeSet<>();
         for (ActionType type : ActionType.values()) {
             if (Pattern.compile("\\bnew\\s+" + className(type) + "\\s*\\(").matcher(drl).find()) {
