@@ -54,7 +54,7 @@ public final class MarginCheck {
                 OpeningCheck.check(checked, openingJson, lines);
             }
             MarginEpochFile epoch = checked.epoch();
-            lines.add("PASS: every one of the " + checked.pools().size() + " margin pools of epoch " + epoch.epoch()
+            lines.add("PASS: every one of the " + checked.pools().size() + " margin pools of epoch " + checked.digest()
                     + " was either above the liquidation ratio " + epoch.rule().liquidationRatio() + " or acted on by "
                     + "the decision of " + epoch.ruleSet() + " v" + epoch.version() + " (" + checked.reliances().size()
                     + " pools relied on an action); no position was revealed");
@@ -79,8 +79,8 @@ public final class MarginCheck {
                     + ": a file of the directory is not the one published");
         }
         MarginTables tables = MarginTables.of(epoch);
-        lines.add("ok: epoch " + Fields.required(epoch.epoch(), "epoch") + " as of " + epoch.asOf() + ", "
-                + epoch.ruleSet() + " v" + epoch.version() + " (" + epoch.versionHash() + "), digest " + digest);
+        lines.add("ok: epoch " + digest + " as of " + epoch.asOf() + ", "
+                + epoch.ruleSet() + " v" + epoch.version() + " (" + epoch.versionHash() + ")");
         lines.add("ok: " + tables.markets().size() + " markets with their marks and tier tables, money in 10^-"
                 + tables.moneyDecimals() + ", rates in 10^-" + tables.rateDecimals() + "; " + tables.decisions().size()
                 + " decisions may be linked; a pool at or above liquidation ratio " + epoch.rule().liquidationRatio()

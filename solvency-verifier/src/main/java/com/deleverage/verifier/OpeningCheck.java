@@ -28,6 +28,9 @@ final class OpeningCheck {
 
     static void check(MarginCheck.Checked checked, String openingJson, List<String> lines) throws Failure, ProofRejected {
         MarginOpeningFile opening = StrictJson.read(openingJson, MarginOpeningFile.class, "the opening file");
+        if (!checked.digest().equals(opening.digest())) {
+            throw new Failure("your opening is for epoch " + opening.digest() + ", not for this one (" + checked.digest() + ")");
+        }
         String accountId = Fields.required(opening.accountId(), "accountId");
         byte[] salt = Fields.hex32(opening.salt(), "salt");
         String account = HexFormat.of().formatHex(Generators.sha256(

@@ -9,14 +9,17 @@ import java.util.List;
  * every pool's statement is computed with. Amounts and rates are decimal strings as in the snapshot; the verifier
  * scales them to integers itself ({@link MarginTables}).
  *
+ * <p>No epoch number: the platform numbers its epochs when it stores them, and its audit chain binds that number
+ * to the digest of the files; the files are named by their digest.
+ *
  * @param moneyDecimals  S: every amount of quote currency is committed in units of 10^-S
  * @param rateDecimals   R: every maintenance-margin rate is a whole number of 10^-R
  * @param decisions      the ids of the decisions of this version on this snapshot whose actions pools link to
  * @param accountCount   accounts of the snapshot (an account without positions has no pool)
  */
-@JsonPropertyOrder({"format", "epoch", "asOf", "ruleSet", "version", "versionHash", "rule", "decisions", "moneyDecimals",
+@JsonPropertyOrder({"format", "asOf", "ruleSet", "version", "versionHash", "rule", "decisions", "moneyDecimals",
         "rateDecimals", "markets", "accountCount", "poolCount"})
-public record MarginEpochFile(String format, Long epoch, String asOf, String ruleSet, Integer version,
+public record MarginEpochFile(String format, String asOf, String ruleSet, Integer version,
                               String versionHash, Rule rule, List<String> decisions, Integer moneyDecimals,
                               Integer rateDecimals, List<MarketTable> markets, Long accountCount, Long poolCount) {
     public static final String FORMAT = "deleverage/margin/v1";

@@ -9,9 +9,11 @@ import java.util.List;
  * pools, the figures they know from their own statement (as decimals, as in the snapshot) with the blindings that
  * open the pool's commitments to them. {@code verify-margin EPOCH_DIR --opening FILE} checks that these are the
  * values committed.
+ *
+ * @param digest the digest of the epoch the opening is for
  */
-@JsonPropertyOrder({"epoch", "accountId", "salt", "pools"})
-public record MarginOpeningFile(Long epoch, String accountId, String salt, List<Pool> pools) {
+@JsonPropertyOrder({"digest", "accountId", "salt", "pools"})
+public record MarginOpeningFile(String digest, String accountId, String salt, List<Pool> pools) {
 
     /** @param wallet the wallet balance (cross) or the position's isolated margin */
     @JsonPropertyOrder({"symbol", "wallet", "walletBlinding", "positions"})

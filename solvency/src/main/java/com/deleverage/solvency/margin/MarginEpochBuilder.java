@@ -1,8 +1,6 @@
 package com.deleverage.solvency.margin;
 
-import com.deleverage.engine.action.Action;
 import com.deleverage.engine.action.ActionType;
-import com.deleverage.engine.evaluate.Decision;
 import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.engine.math.PositionMath;
 import com.deleverage.engine.math.TierTable;
@@ -54,20 +52,20 @@ public final class MarginEpochBuilder {
     }
 
     /**
-     * @param snapshot   a valid snapshot (the engine's validation passed)
-     * @param decisionId the id under which the decision is logged (and sealed)
+     * @param snapshot a valid snapshot (the engine's validation passed)
+     * @param decision the active version's decision on it, as logged (and sealed) under its id
      * @throws MarginNotProvable the decision does not do what the rule requires, or a figure does not fit
      */
-    public MarginEpoch build(long epoch, Snapshot snapshot, String decisionId, Decision decision, MarginRule rule) {
+    public MarginEpoch build(Snapshot snapshot, DecisionFacts decision, MarginRule rule) {
         Map<String, Market> markets = new HashMap<>();
         snapshot.markets().forEach(m -> markets.put(m.symbol(), m));
         MarginScales scales = MarginScales.of(snapshot.accounts(), markets);
-        List<PoolPlan> plans = plans(snapshot, links(decisionId, decision, rule));
-        MarginEpochFile file = new MarginEpochFile(MarginEpochFile.FORMAT, epoch, snapshot.asOf().toString(),
+        List<PoolPlan> plans = plans(snapshot, links(snapshot, decision, rule));
+        MarginEpochFile file = new MarginEpochFile(MarginEpochFile.FORMAT, snapshot.asOf().toString(),
                 decision.ruleSet(), decision.version(), decision.versionHash(),
                 new MarginEpochFile.Rule(PlatformJson.plain(rule.liquidationRatio()),
                         rule.acting().stream().map(ActionType::name).toList()),
-                List.of(decisionId), scales.moneyDecimals(), scales.rateDecimals(), tables(scales, markets),
+                List.of(decision.decisionId()), scales.moneyDecimals(), scales.rateDecimals(), tables(scales, markets),
                 (long) snapshot.accounts().size(), (long) plans.size());
         byte[] epochJson = json(file);
         MarginTables tables;
@@ -85,13 +83,13 @@ public final class MarginEpochBuilder {
             pools.write('\n');
             openingPools.computeIfAbsent(pool.plan().accountId(), id -> new ArrayList<>()).add(pool.opening());
         }
+        byte[] poolsJsonl = pools.toByteArray();
+        String digest = HexFormat.of().formatHex(MarginCheck.digest(epochJson, poolsJsonl));
         Map<String, MarginOpeningFile> openings = new LinkedHashMap<>();
         Map<String, String> salts = new HashMap<>();
         plans.forEach(p -> salts.put(p.accountId(), p.salt()));
-        openingPools.forEach((id, list) -> openings.put(id, new MarginOpeningFile(epoch, id, salts.get(id), list)));
-        byte[] poolsJsonl = pools.toByteArray();
-        return new MarginEpoch(epochJson, poolsJsonl, HexFormat.of().formatHex(MarginCheck.digest(epochJson, poolsJsonl)),
-                openings, plans.size(), (int) plans.stream().filter(p -> p.link() != null).count());
+        openingPools.forEach((id, list) -> openings.put(id, new MarginOpeningFile(digest, id, salts.get(id), list)));
+        return new MarginEpoch(epochJson, poolsJsonl, digest, openings, plans.size(), (int) plans.stream().filter(p -> p.link() != null).count());
     }
 
     /** The pools, ordered by account commitment (then symbol, cross first): the order says nothing about ids. */
@@ -132,17 +130,18 @@ public final class MarginEpochBuilder {
     }
 
     /** The first action of the rule's kinds on each pool: a cross account's any position, an isolated position's own. */
-    private static Map<String, PoolFile.Link> links(String decisionId, Decision decision, MarginRule rule) {
+    private static Map<String, PoolFile.Link> links(Snapshot snapshot, DecisionFacts decision, MarginRule rule) {
         Map<String, MarginMode> modes = new HashMap<>();
-        decision.accounts().forEach(a -> modes.put(a.risk().accountId(), a.risk().marginMode()));
+        snapshot.accounts().forEach(a -> modes.put(a.id(), a.marginMode()));
+        List<String> acting = rule.acting().stream().map(ActionType::name).toList();
         Map<String, PoolFile.Link> links = new HashMap<>();
         for (int i = 0; i < decision.actions().size(); i++) {
-            Action action = decision.actions().get(i).action();
-            if (action.account() == null || !rule.acting().contains(action.type())) {
+            DecisionFacts.ActedOn action = decision.actions().get(i);
+            if (action.account() == null || !acting.contains(action.type())) {
                 continue;
             }
             String symbol = modes.get(action.account()) == MarginMode.ISOLATED ? action.symbol() : null;
-            links.putIfAbsent(key(action.account(), symbol), new PoolFile.Link(decisionId, i, action.type().name()));
+            links.putIfAbsent(key(action.account(), symbol), new PoolFile.Link(decision.decisionId(), i, action.type()));
         }
         return links;
     }

@@ -99,6 +99,11 @@ final class MarginBooks {
         return reference;
     }
 
+    /** The decision as the margin epoch sees it, logged under {@link #DECISION_ID}. */
+    static DecisionFacts facts(Decision decision) {
+        return DecisionFacts.of(DECISION_ID, decision);
+    }
+
     static Decision decide(Snapshot snapshot) {
         return new Evaluator(new EvaluationLimits(100_000_000, Duration.ofMinutes(5))).evaluate(reference(), snapshot);
     }

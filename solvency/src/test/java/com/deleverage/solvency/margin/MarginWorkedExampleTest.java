@@ -64,7 +64,7 @@ class MarginWorkedExampleTest {
     void theReadmeAccountIsLiquidatedAndItsStatementHasTheValuesWorkedByHand() throws Exception {
         Snapshot snapshot = oneAccount("900");
         Decision decision = MarginBooks.decide(snapshot);
-        MarginEpoch epoch = builder.build(1, snapshot, MarginBooks.DECISION_ID, decision, MarginBooks.REFERENCE_RULE);
+        MarginEpoch epoch = builder.build(snapshot, MarginBooks.facts(decision), MarginBooks.REFERENCE_RULE);
         MarginEpochFile file = JSON.readValue(epoch.epochJson(), MarginEpochFile.class);
 
         assertThat(file.moneyDecimals()).isEqualTo(2);
@@ -93,7 +93,7 @@ class MarginWorkedExampleTest {
     @Test
     void withAWalletOf2000TheAccountIsHealthyUnlinkedAndShownBelowTheLiquidationRatio() throws Exception {
         Snapshot snapshot = oneAccount("2000");
-        MarginEpoch epoch = builder.build(1, snapshot, MarginBooks.DECISION_ID, MarginBooks.decide(snapshot),
+        MarginEpoch epoch = builder.build(snapshot, MarginBooks.facts(MarginBooks.decide(snapshot)),
                 MarginBooks.REFERENCE_RULE);
         MarginTables tables = MarginTables.of(JSON.readValue(epoch.epochJson(), MarginEpochFile.class));
         assertThat(ranged(tables, false, 200_000).getLast()).isEqualTo(BigInteger.valueOf(1_012_046_749));
