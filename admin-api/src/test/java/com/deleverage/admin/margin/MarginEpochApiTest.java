@@ -6,6 +6,8 @@ import com.deleverage.admin.Api.User;
 import com.deleverage.verifier.MarginCheck;
 import com.deleverage.verifier.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -27,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * = 9,279.35 against 0.5 × 103,441.3 × 0.005 − 50 = 208.60325) is not. So two pools, one linked.
  */
 @MicronautTest(environments = "dev", transactional = false)
+// The reference policy (the test environment seeds a small policy without a liquidationRatio parameter).
+@Property(name = "deleveraging.seed.classpath-folder", value = "policies/deleveraging")
 class MarginEpochApiTest {
     private static final String EPOCHS = "/api/v1/margin/epochs";
 
@@ -45,6 +49,12 @@ class MarginEpochApiTest {
         return api.post(EPOCHS, User.OPERATOR, Files.readString(Path.of("../docs/api/evaluation-request.json")));
     }
 
+    /** A served file's bytes, as anybody downloading it gets them. */
+    private byte[] file(String path) {
+        return http.toBlocking().exchange(HttpRequest.GET(path).basicAuth(User.AUDITOR.username(),
+                User.AUDITOR.password()), byte[].class).body();
+    }
+
     @Test
     void aPublishedEpochVerifiesFromItsServedFilesAndItsDigestIsInTheAuditChain() throws IOException {
         Reply published = publish();
@@ -58,12 +68,11 @@ class MarginEpochApiTest {
         assertThat(api.get("/api/v1/decisions/" + epoch.get("decisionId").asText(), User.AUDITOR).status()).isEqualTo(200);
         assertThat(api.get(EPOCHS + "/" + number, User.AUDITOR).json()).isEqualTo(epoch);
 
-        Reply epochFile = api.get(EPOCHS + "/" + number + "/epoch.json", User.AUDITOR);
-        Reply poolsFile = api.get(EPOCHS + "/" + number + "/pools.jsonl", User.AUDITOR);
+        byte[] epochFile = file(EPOCHS + "/" + number + "/epoch.json");
+        byte[] poolsFile = file(EPOCHS + "/" + number + "/pools.jsonl");
         Reply opening = api.get(EPOCHS + "/" + number + "/openings/acct-1", User.AUDITOR);
-        assertThat(poolsFile.text()).doesNotContain("acct-").doesNotContain("105000");
-        Verdict verdict = MarginCheck.verify(epochFile.text().getBytes(StandardCharsets.UTF_8),
-                poolsFile.text().getBytes(StandardCharsets.UTF_8), digest, opening.text());
+        assertThat(new String(poolsFile, StandardCharsets.UTF_8)).doesNotContain("acct-").doesNotContain("105000");
+        Verdict verdict = MarginCheck.verify(epochFile, poolsFile, digest, opening.text());
         assertThat(verdict.passed()).as(String.join("\n", verdict.lines())).isTrue();
         assertThat(verdict.lines()).filteredOn(l -> l.startsWith("relied on an action")).hasSize(1);
         assertThat(verdict.lines()).anyMatch(l -> l.contains("your cross pool (account 'acct-1'")
