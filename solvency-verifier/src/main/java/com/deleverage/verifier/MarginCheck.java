@@ -94,6 +94,9 @@ public final class MarginCheck {
         if (text.length < 2 || !text[text.length - 1].isEmpty()) {
             throw new Failure("pools.jsonl must hold one pool per line, each line ending with a newline");
         }
+        if (text.length - 1 != Fields.required(epoch.poolCount(), "poolCount")) {
+            throw new Failure("epoch.json says " + epoch.poolCount() + " pools, pools.jsonl has " + (text.length - 1));
+        }
         for (int i = 0; i < text.length - 1; i++) {
             String at = "pools.jsonl line " + (i + 1);
             PoolFile pool = StrictJson.read(text[i], PoolFile.class, at);
@@ -111,9 +114,6 @@ public final class MarginCheck {
             if (pool.link() != null) {
                 reliances.add(new Reliance(pool.account(), pool.symbol(), pool.link()));
             }
-        }
-        if (pools.size() != Fields.required(epoch.poolCount(), "poolCount")) {
-            throw new Failure("epoch.json says " + epoch.poolCount() + " pools, pools.jsonl has " + pools.size());
         }
         if (accounts.size() > Fields.required(epoch.accountCount(), "accountCount")) {
             throw new Failure("pools.jsonl has pools of " + accounts.size() + " accounts, more than the "
@@ -157,8 +157,8 @@ public final class MarginCheck {
         List<PoolStatement.Claim> claims = new ArrayList<>();
         Set<String> symbols = new HashSet<>();
         for (int i = 0; i < positions.size(); i++) {
-            PoolFile.PositionFile position = positions.get(i);
             String at = "positions[" + i + "]";
+            PoolFile.PositionFile position = MarginTables.required(positions.get(i), at);
             claims.add(new PoolStatement.Claim(MarginTables.required(position.symbol(), at + ".symbol"),
                     MarginTables.required(position.tier(), at + ".tier")));
             if (!symbols.add(position.symbol())) {

@@ -42,6 +42,7 @@ final class OpeningCheck {
                     + account + "), your opening " + known.size());
         }
         for (MarginOpeningFile.Pool pool : known) {
+            Fields.required(pool, "pools[]");
             PoolFile committed = mine.stream().filter(p -> Objects.equals(p.symbol(), pool.symbol())).findFirst()
                     .orElseThrow(() -> new Failure("the epoch has no " + describe(pool.symbol()) + " of account '"
                             + accountId + "'"));
@@ -65,7 +66,8 @@ final class OpeningCheck {
                     + committed.positions().size());
         }
         for (int i = 0; i < positions.size(); i++) {
-            MarginOpeningFile.Position position = positions.get(i);
+            MarginOpeningFile.Position position = Fields.required(positions.get(i), "positions[" + i + "]");
+            Fields.required(position.symbol(), "positions[" + i + "].symbol");
             PoolFile.PositionFile shown = committed.positions().get(i);
             if (!position.symbol().equals(shown.symbol())) {
                 throw new Failure("position " + (i + 1) + " of your " + where + " is " + position.symbol()

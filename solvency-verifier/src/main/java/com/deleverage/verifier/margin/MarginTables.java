@@ -78,6 +78,7 @@ public record MarginTables(int moneyDecimals, int rateDecimals, BigInteger ratio
     }
 
     private static Market market(MarginEpochFile.MarketTable table, int s, int r) throws ProofRejected {
+        required(table, "markets[]");
         String symbol = required(table.symbol(), "markets[].symbol");
         String at = "markets." + symbol;
         int q = decimals(table.quantityDecimals(), at + ".quantityDecimals");

@@ -12,6 +12,7 @@ import com.deleverage.verifier.margin.MarginEpochFile;
 import com.deleverage.verifier.margin.MarginTables;
 import com.deleverage.verifier.margin.PoolStatement;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -88,6 +89,24 @@ class MarginWorkedExampleTest {
                 && l.contains(": LIQUIDATE, action ") && l.contains(MarginBooks.DECISION_ID));
         assertThat(verdict.lines()).anyMatch(l -> l.contains("your cross pool (account 'acct-1'")
                 && l.contains("collateral 900 and BTCUSDT 0.5 at 105000 are exactly what is committed"));
+    }
+
+    @Test
+    void anAccountHolderWhosePositionIsNotTheOneCommittedIsTold() throws Exception {
+        Snapshot snapshot = oneAccount("900");
+        MarginEpoch epoch = builder.build(snapshot, MarginBooks.facts(MarginBooks.decide(snapshot)),
+                MarginBooks.REFERENCE_RULE);
+        ObjectNode opening = JSON.valueToTree(epoch.openings().get("acct-1"));
+        ((ObjectNode) opening.get("pools").get(0).get("positions").get(0)).put("quantity", "1");
+        Verdict verdict = MarginCheck.verify(epoch.epochJson(), epoch.poolsJsonl(), null, opening.toString());
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.lines().getLast()).startsWith("FAIL: the quantity of your BTCUSDT position is not the "
+                + "value committed in the epoch");
+
+        ((ObjectNode) opening.get("pools").get(0).get("positions").get(0)).put("quantity", "0.5");
+        ((ObjectNode) opening.get("pools").get(0)).put("wallet", "901");
+        assertThat(MarginCheck.verify(epoch.epochJson(), epoch.poolsJsonl(), null, opening.toString()).lines().getLast())
+                .startsWith("FAIL: the collateral of your cross pool is not the value committed in the epoch");
     }
 
     @Test
