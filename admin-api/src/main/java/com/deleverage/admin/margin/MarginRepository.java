@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,6 +76,24 @@ class MarginRepository {
                     }
                 }
                 insert.executeBatch();
+            }
+        });
+    }
+
+    /** A stored epoch's number, digest column and files: what {@code /audit/verify} recomputes. */
+    record Stored(long epoch, String digest, Files files) {
+    }
+
+    List<Stored> all() {
+        return Jdbc.call(() -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT epoch_no, digest, epoch_file, pools_file FROM margin_epoch ORDER BY epoch_no");
+                 ResultSet rs = select.executeQuery()) {
+                List<Stored> stored = new ArrayList<>();
+                while (rs.next()) {
+                    stored.add(new Stored(rs.getLong(1), rs.getString(2), new Files(rs.getString(3), rs.getString(4))));
+                }
+                return stored;
             }
         });
     }
