@@ -6,13 +6,14 @@ import picocli.CommandLine.Command;
 /**
  * {@code java -jar solvency-verifier.jar verify-inclusion proof.json --root <hash>} and {@code verify-epoch
  * epoch.json} (step 1), {@code verify-range proof.json --epoch-file epoch.json} and {@code verify-solvency epoch.json}
- * (step 2, zero knowledge): PASS or FAIL with what was checked; exit status 0 for PASS, 1 for FAIL, 2 for a usage error.
+ * (step 2, zero knowledge), {@code verify-margin EPOCH_DIR} (the zero-knowledge margin epoch): PASS or FAIL with
+ * what was checked; exit status 0 for PASS, 1 for FAIL, 2 for a usage error.
  */
 @Command(name = "solvency-verifier", mixinStandardHelpOptions = true, version = "solvency-verifier step 2",
         description = "Checks a venue's proof of solvency (docs/solvency.md): that your account is counted in the "
                 + "published total of liabilities, and that the published epoch's claim follows from its figures.",
         subcommands = {VerifyInclusionCommand.class, VerifyEpochCommand.class, VerifyRangeCommand.class,
-                VerifySolvencyCommand.class, CommandLine.HelpCommand.class})
+                VerifySolvencyCommand.class, VerifyMarginCommand.class, CommandLine.HelpCommand.class})
 public final class Verifier {
     static final int PASS = 0;
     static final int FAIL = 1;

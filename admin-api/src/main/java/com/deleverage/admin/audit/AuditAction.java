@@ -42,5 +42,11 @@ public enum AuditAction {
      * its root hash ({@code sha256:<root>}), and the reason states its root sum, accounts, reserve and claim
      * (docs/solvency.md), so none of them can be changed afterwards without breaking {@code /audit/verify}.
      */
-    SOLVENCY_EPOCH_PUBLISHED
+    SOLVENCY_EPOCH_PUBLISHED,
+    /**
+     * An operator published a margin epoch (docs/solvency.md, section 21 on): {@code version} is the epoch number,
+     * {@code versionHash} the digest of its files ({@code sha256:<digest>}), and the reason names the decision its
+     * pools link to and its counts, so neither file can be changed afterwards without the digest showing it.
+     */
+    MARGIN_EPOCH_PUBLISHED
 }

@@ -32,9 +32,10 @@ public enum BreakKind {
     DECISION_UNSEALED,
     /**
      * A solvency epoch's root, sums, reserve or claim differ from what the chain recorded when it was published,
-     * its stored tree no longer hashes to that root, or a published epoch is no longer stored.
+     * its stored tree no longer hashes to that root, or a published epoch is no longer stored; a margin epoch's stored
+     * files no longer give the digest its MARGIN_EPOCH_PUBLISHED row recorded.
      */
     EPOCH_MISMATCH,
-    /** A solvency epoch has no SOLVENCY_EPOCH_PUBLISHED row in the chain: it was inserted outside the platform. */
+    /** A solvency (margin) epoch has no SOLVENCY_ (MARGIN_) EPOCH_PUBLISHED row: it was inserted outside the platform. */
     EPOCH_UNRECORDED
 }

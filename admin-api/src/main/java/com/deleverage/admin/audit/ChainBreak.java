@@ -7,12 +7,13 @@ import io.micronaut.core.annotation.Nullable;
  *
  * @param kind       what kind of tampering it shows
  * @param chain      {@code audit} (audit_log rows and their checkpoint), {@code decisions} (decision seals and
- *                   the decisions they cover) or {@code versions} (rule sets, versions, approvals against the chain)
+ *                   the decisions they cover), {@code versions} (rule sets, versions, approvals against the chain),
+ *                   {@code solvency} or {@code margin} (published epochs against their audit rows)
  * @param seq        the audit row or decision seal concerned, or null
  * @param ruleSet    the rule set concerned, or null
  * @param version    the version concerned, or null
  * @param decisionId the decision concerned, or null
- * @param epoch      the solvency epoch concerned, or null
+ * @param epoch      the solvency or margin epoch concerned, or null
  * @param detail     what is wrong, for a person
  */
 public record ChainBreak(BreakKind kind, String chain, @Nullable Long seq, @Nullable String ruleSet,
@@ -32,5 +33,10 @@ public record ChainBreak(BreakKind kind, String chain, @Nullable Long seq, @Null
     /** A break of the {@code solvency} chain: a published epoch against its audit row. */
     public static ChainBreak epoch(BreakKind kind, Long seq, long epoch, String detail) {
         return new ChainBreak(kind, "solvency", seq, null, null, null, epoch, detail);
+    }
+
+    /** A break of the {@code margin} chain: a published margin epoch's files against its audit row. */
+    public static ChainBreak marginEpoch(BreakKind kind, Long seq, long epoch, String detail) {
+        return new ChainBreak(kind, "margin", seq, null, null, null, epoch, detail);
     }
 }

@@ -25,7 +25,8 @@ public final class ChainFacts {
     }
 
     /**
-     * A solvency epoch as its SOLVENCY_EPOCH_PUBLISHED row records it.
+     * A solvency epoch as its SOLVENCY_EPOCH_PUBLISHED row records it (or a margin epoch, its
+     * MARGIN_EPOCH_PUBLISHED row: then {@code rootHash} is its digest).
      *
      * @param rootHash  {@code sha256:} and the root hash
      * @param statement the row's reason: the epoch's figures and claim
@@ -38,10 +39,16 @@ public final class ChainFacts {
     private final Map<VersionKey, Approval> approvals = new HashMap<>();
     private final Map<String, Activation> active = new HashMap<>();
     private final Map<Long, PublishedEpoch> epochs = new HashMap<>();
+    private final Map<Long, PublishedEpoch> marginEpochs = new HashMap<>();
 
     synchronized void learn(AuditEntry e) {
         if (e.action() == AuditAction.SOLVENCY_EPOCH_PUBLISHED && e.version() != null) {
             epochs.put(e.version().longValue(), new PublishedEpoch(e.version(), e.versionHash(), e.reason(), e.seq()));
+            return;
+        }
+        if (e.action() == AuditAction.MARGIN_EPOCH_PUBLISHED && e.version() != null) {
+            marginEpochs.put(e.version().longValue(), new PublishedEpoch(e.version(), e.versionHash(), e.reason(),
+                    e.seq()));
             return;
         }
         if (e.ruleSet() == null || e.version() == null) {
@@ -87,6 +94,11 @@ public final class ChainFacts {
     /** Every published solvency epoch, by number. */
     public synchronized Map<Long, PublishedEpoch> publishedEpochs() {
         return Map.copyOf(epochs);
+    }
+
+    /** Every published margin epoch, by number: {@code rootHash} holds {@code sha256:} and its digest. */
+    public synchronized Map<Long, PublishedEpoch> publishedMarginEpochs() {
+        return Map.copyOf(marginEpochs);
     }
 
     public synchronized Set<String> ruleSetsWithActivation() {

@@ -2,9 +2,8 @@ package com.deleverage.admin.solvency;
 
 import com.deleverage.admin.executor.RequestExecutors;
 import com.deleverage.admin.problem.ApiProblems;
-import com.deleverage.admin.refusal.InvalidInput;
+import com.deleverage.admin.request.EpochNumber;
 import com.deleverage.admin.security.Roles;
-import com.deleverage.engine.snapshot.InputProblem;
 import com.deleverage.solvency.epoch.AccountProof;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -22,7 +21,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
 import java.security.Principal;
-import java.util.List;
 
 /**
  * Proof of solvency, steps 1 and 2 (docs/solvency.md): operators publish epochs, auditors read them and the proof a
@@ -66,7 +64,7 @@ public class SolvencyController {
     @ApiProblems.BadRequest
     @ApiProblems.NotFound
     public EpochView epoch(String epoch) {
-        return queries.epoch(number(epoch));
+        return queries.epoch(EpochNumber.parse(epoch));
     }
 
     @Get("/{epoch}/proofs/{accountId}")
@@ -77,19 +75,6 @@ public class SolvencyController {
     @ApiProblems.BadRequest
     @ApiProblems.NotFound
     public AccountProof proof(String epoch, String accountId) {
-        return queries.proof(number(epoch), accountId);
-    }
-
-    private static long number(String epoch) {
-        try {
-            long number = Long.parseLong(epoch);
-            if (number >= 1) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // refused below with the same message
-        }
-        throw new InvalidInput("an epoch is a whole number from 1, not '" + epoch + "'",
-                List.of(new InputProblem("epoch", "a whole number from 1")));
+        return queries.proof(EpochNumber.parse(epoch), accountId);
     }
 }

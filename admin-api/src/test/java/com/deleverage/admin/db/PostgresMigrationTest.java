@@ -107,8 +107,8 @@ class PostgresMigrationTest {
             // Every changeset of the changelog, applied once: 6 for rule sets, 1 audit log, 1 decision log,
             // 2 for the decision log's details (Idempotency-Key, accounts) and shadow runs, 2 for the keyed
             // audit chain (key ids) and the decision seals, 1 for the rollbacks' Idempotency-Key, 1 for solvency
-            // epochs, 1 for zero-knowledge epochs.
-            assertThat(count(restarted, "databasechangelog")).isEqualTo(15);
+            // epochs, 1 for zero-knowledge epochs, 1 for margin epochs.
+            assertThat(count(restarted, "databasechangelog")).isEqualTo(16);
         }
     }
 

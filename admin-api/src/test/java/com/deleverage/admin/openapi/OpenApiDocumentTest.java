@@ -68,12 +68,17 @@ class OpenApiDocumentTest {
             entry("get /api/v1/audit/verify", Set.of("200")),
             entry("post /api/v1/solvency/epochs", Set.of("201", "400", "422")),
             entry("get /api/v1/solvency/epochs/{epoch}", Set.of("200", "400", "404")),
-            entry("get /api/v1/solvency/epochs/{epoch}/proofs/{accountId}", Set.of("200", "400", "404")));
+            entry("get /api/v1/solvency/epochs/{epoch}/proofs/{accountId}", Set.of("200", "400", "404")),
+            entry("post /api/v1/margin/epochs", Set.of("201", "400", "404", "422")),
+            entry("get /api/v1/margin/epochs/{epoch}", Set.of("200", "400", "404")),
+            entry("get /api/v1/margin/epochs/{epoch}/epoch.json", Set.of("200", "400", "404")),
+            entry("get /api/v1/margin/epochs/{epoch}/pools.jsonl", Set.of("200", "400", "404")),
+            entry("get /api/v1/margin/epochs/{epoch}/openings/{accountId}", Set.of("200", "400", "404")));
     private static final Set<String> WITH_BODY = Set.of("post /api/v1/rulesets/{name}/versions",
             "post /api/v1/rulesets/{name}/validations",
             "post /api/v1/rulesets/{name}/rollback", "post /api/v1/evaluations",
             "post /api/v1/rulesets/{name}/versions/{version}/dry-run", "put /api/v1/rulesets/{name}/shadow",
-            "post /api/v1/replays", "post /api/v1/solvency/epochs");
+            "post /api/v1/replays", "post /api/v1/solvency/epochs", "post /api/v1/margin/epochs");
 
     @Inject
     @Client("/")

@@ -138,6 +138,12 @@ public final class ParameterTable {
         return String.join("\n", lines) + "\n";
     }
 
+    /** The value of one parameter as written in a parameters file, or empty when the file does not give it. */
+    public static Optional<String> value(String yaml, String name) {
+        ParameterFile.Entry entry = ParameterFile.read(yaml == null ? "" : yaml).entries().get(name);
+        return entry == null ? Optional.empty() : Optional.of(entry.value());
+    }
+
     /** The parameters whose values differ from one version's file to another's, in the later file's order. */
     public static List<Change> changes(String before, String after) {
         Map<String, ParameterFile.Entry> old = ParameterFile.read(before == null ? "" : before).entries();

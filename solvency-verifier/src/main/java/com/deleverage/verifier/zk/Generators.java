@@ -72,7 +72,7 @@ public final class Generators {
         return more;
     }
 
-    static byte[] sha256(byte[] input) {
+    public static byte[] sha256(byte[] input) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(input);
         } catch (NoSuchAlgorithmException e) {
@@ -80,7 +80,7 @@ public final class Generators {
         }
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
