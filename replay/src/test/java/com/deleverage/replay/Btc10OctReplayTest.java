@@ -48,6 +48,29 @@ class Btc10OctReplayTest {
         }
     }
 
+    /**
+     * Each breaker level halts once in the session (issue 16, behaviour 7; before, the rolling 1-hour rule halted
+     * again on every tick of a long decline). Counted by hand from the 5-minute bars, replayed open, high, low,
+     * close (a down bar) or open, low, high, close: the session's reference is the 00:00 open 121,579.4, so level 1
+     * is at <= 113,068.842 (x 0.93), level 2 at <= 105,774.078 (x 0.87), level 3 at <= 97,263.52 (x 0.80). The
+     * first tick at or under level 1 is the 20:55 bar's low 112,786.6 at 20:57:30 (halt to 21:12:30); the first at
+     * or under level 2 the 21:15 bar's low 102,193.6 at 21:17:30 (halt to 21:32:30); the day's low from 20:00,
+     * 101,516.5 (21:21:15), never reaches level 3. Halted ticks (a halt holds from the tick after it to the tick
+     * before its end): 20:58:45 to 21:11:15 (11 ticks) and 21:18:45 to 21:31:15 (11 ticks).
+     */
+    @Test
+    void eachBreakerLevelHaltsOncePerSession() {
+        Instant firstHalt = Instant.parse("2025-10-10T20:58:45Z");
+        for (VersionResult v : report.versions()) {
+            assertThat(v.totals().halts()).as(v.label()).isEqualTo(2);
+            List<Instant> halted = v.series().stream().filter(TickRecord::halted).map(TickRecord::time).toList();
+            assertThat(halted).as(v.label()).hasSize(22).startsWith(firstHalt, firstHalt.plusSeconds(75))
+                    .contains(Instant.parse("2025-10-10T21:11:15Z"), Instant.parse("2025-10-10T21:18:45Z"))
+                    .endsWith(Instant.parse("2025-10-10T21:31:15Z"))
+                    .doesNotContain(Instant.parse("2025-10-10T21:12:30Z"), Instant.parse("2025-10-10T21:17:30Z"));
+        }
+    }
+
     @Test
     void everyCentIsAccountedFor() {
         for (VersionResult v : report.versions()) {

@@ -91,6 +91,7 @@ public final class Simulation {
                 MarketStats s = stats.get(tick.symbol());
                 if (s != null) {
                     s.add(now, tick.markPrice());
+                    rules.get(tick.symbol()).price(now, tick.markPrice());
                     latest.put(tick.symbol(), tick);
                 }
             }
