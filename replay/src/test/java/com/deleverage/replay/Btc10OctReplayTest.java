@@ -4,6 +4,7 @@ import com.deleverage.replay.report.ReplayReport;
 import com.deleverage.replay.report.ReportHtml;
 import com.deleverage.replay.report.ReportJson;
 import com.deleverage.replay.report.TickRecord;
+import com.deleverage.replay.report.TimelineEvent;
 import com.deleverage.replay.report.VersionResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,27 @@ class Btc10OctReplayTest {
                     .endsWith(Instant.parse("2025-10-10T21:31:15Z"))
                     .doesNotContain(Instant.parse("2025-10-10T21:12:30Z"), Instant.parse("2025-10-10T21:17:30Z"));
         }
+    }
+
+    /**
+     * The timeline of first events: a liquidation first, ADL after it, and why ADL switched on in each version's
+     * own words. The reference routes to ADL because its fund fell 30% from its 8-hour peak (issue 16: while the
+     * fund still held money); the variant, without the drawdown trigger, only when the fund cannot cover a deficit.
+     */
+    @Test
+    void theTimelineNamesTheFirstEventsAndWhyAdlSwitchedOn() {
+        for (VersionResult v : report.versions()) {
+            List<String> events = v.timeline().stream().map(TimelineEvent::event).toList();
+            assertThat(events).as(v.label()).startsWith("first liquidation").contains("first ADL", "why ADL switched on");
+            Instant liquidation = v.timeline().get(0).time();
+            assertThat(v.timeline()).as(v.label()).allSatisfy(e -> assertThat(e.time()).isAfterOrEqualTo(liquidation));
+        }
+        assertThat(why(report.versions().get(0))).contains("below its 8-hour peak (ADL from 0.30 until under 0.25)");
+        assertThat(why(report.versions().get(1))).contains("cannot cover the deficit");
+    }
+
+    private static String why(VersionResult v) {
+        return v.timeline().stream().filter(e -> e.event().equals("why ADL switched on")).findFirst().orElseThrow().detail();
     }
 
     @Test
