@@ -16,11 +16,13 @@ import static com.deleverage.engine.json.PlatformJson.plain;
 
 /**
  * Watches a replay tick by tick for its first events, in the order they happen: the first liquidation applied,
- * the first insurance-fund draw (the replay's own settlement paid a deficit from a fund), the first ADL fill
+ * the first insurance-fund draw of a cent or more (the replay's own settlement paid a deficit from a fund; smaller
+ * draws are the rounding of bankruptcy prices to 8 places, not a loss), the first ADL fill
  * applied (and how long after the first liquidation), and why ADL switched on (the first ADL action's reason,
  * which names the route the policy took: the fund could not pay, or it is in drawdown).
  */
 final class FirstEvents {
+    private static final BigDecimal CENT = new BigDecimal("0.01");
     private final List<TimelineEvent> events = new ArrayList<>();
     private Instant firstLiquidation;
     private boolean fundDrawn;
@@ -35,7 +37,7 @@ final class FirstEvents {
             firstLiquidation = now;
             events.add(new TimelineEvent("first liquidation", now, firstReason(decision, ActionType.LIQUIDATE)));
         }
-        if (!fundDrawn && drawn.signum() > 0) {
+        if (!fundDrawn && drawn.compareTo(CENT) >= 0) {
             fundDrawn = true;
             events.add(new TimelineEvent("first insurance fund draw", now, "the fund paid " + plain(drawn)
                     + " of deficits; balance after the tick " + money(fund)));
