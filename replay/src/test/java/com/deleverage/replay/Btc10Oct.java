@@ -23,8 +23,11 @@ import java.util.Map;
 final class Btc10Oct {
     static final Instant FROM = Instant.parse("2025-10-10T20:00:00Z");
     static final Instant TO = Instant.parse("2025-10-10T23:00:00Z");
-    /** An hour of history for the first ticks' 1-hour change and volatility. */
-    static final Instant HISTORY = Instant.parse("2025-10-10T19:00:00Z");
+    /**
+     * The path from the day's start: its first price is the circuit-breaker session's reference (BTCUSDT's 00:00 UTC
+     * open), and the hour before 20:00 gives the first ticks their 1-hour change and volatility.
+     */
+    static final Instant HISTORY = Instant.parse("2025-10-10T00:00:00Z");
     static final long SEED = 20251010L;
     /**
      * Open interest of the synthetic book: 0.1 BTC per account and side on average, so the 10,000-account book

@@ -4,6 +4,7 @@ import com.deleverage.replay.report.ReplayReport;
 import com.deleverage.replay.report.ReportHtml;
 import com.deleverage.replay.report.ReportJson;
 import com.deleverage.replay.report.TickRecord;
+import com.deleverage.replay.report.TimelineEvent;
 import com.deleverage.replay.report.VersionResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,50 @@ class Btc10OctReplayTest {
             assertThat(spike.multiply(BigDecimal.TWO)).as("21:10-21:20 holds most of the liquidated notional").isGreaterThan(total);
             assertThat(v.totals().liquidations()).isPositive();
         }
+    }
+
+    /**
+     * Each breaker level halts once in the session (issue 16, behaviour 7; before, the rolling 1-hour rule halted
+     * again on every tick of a long decline). Counted by hand from the 5-minute bars, replayed open, high, low,
+     * close (a down bar) or open, low, high, close: the session's reference is the 00:00 open 121,579.4, so level 1
+     * is at <= 113,068.842 (x 0.93), level 2 at <= 105,774.078 (x 0.87), level 3 at <= 97,263.52 (x 0.80). The
+     * first tick at or under level 1 is the 20:55 bar's low 112,786.6 at 20:57:30 (halt to 21:12:30); the first at
+     * or under level 2 the 21:15 bar's low 102,193.6 at 21:17:30 (halt to 21:32:30); the day's low from 20:00,
+     * 101,516.5 (21:21:15), never reaches level 3. Halted ticks (a halt holds from the tick after it to the tick
+     * before its end): 20:58:45 to 21:11:15 (11 ticks) and 21:18:45 to 21:31:15 (11 ticks).
+     */
+    @Test
+    void eachBreakerLevelHaltsOncePerSession() {
+        Instant firstHalt = Instant.parse("2025-10-10T20:58:45Z");
+        for (VersionResult v : report.versions()) {
+            assertThat(v.totals().halts()).as(v.label()).isEqualTo(2);
+            List<Instant> halted = v.series().stream().filter(TickRecord::halted).map(TickRecord::time).toList();
+            assertThat(halted).as(v.label()).hasSize(22).startsWith(firstHalt, firstHalt.plusSeconds(75))
+                    .contains(Instant.parse("2025-10-10T21:11:15Z"), Instant.parse("2025-10-10T21:18:45Z"))
+                    .endsWith(Instant.parse("2025-10-10T21:31:15Z"))
+                    .doesNotContain(Instant.parse("2025-10-10T21:12:30Z"), Instant.parse("2025-10-10T21:17:30Z"));
+        }
+    }
+
+    /**
+     * The timeline of first events: a liquidation first, ADL after it, and why ADL switched on in each version's
+     * own words. The reference routes to ADL because its fund fell 30% from its 8-hour peak (issue 16: while the
+     * fund still held money); the variant, without the drawdown trigger, only when the fund cannot cover a deficit.
+     */
+    @Test
+    void theTimelineNamesTheFirstEventsAndWhyAdlSwitchedOn() {
+        for (VersionResult v : report.versions()) {
+            List<String> events = v.timeline().stream().map(TimelineEvent::event).toList();
+            assertThat(events).as(v.label()).startsWith("first liquidation").contains("first ADL", "why ADL switched on");
+            Instant liquidation = v.timeline().get(0).time();
+            assertThat(v.timeline()).as(v.label()).allSatisfy(e -> assertThat(e.time()).isAfterOrEqualTo(liquidation));
+        }
+        assertThat(why(report.versions().get(0))).contains("below its 8-hour peak (ADL from 0.30 until under 0.25)");
+        assertThat(why(report.versions().get(1))).contains("cannot cover the deficit");
+    }
+
+    private static String why(VersionResult v) {
+        return v.timeline().stream().filter(e -> e.event().equals("why ADL switched on")).findFirst().orElseThrow().detail();
     }
 
     @Test

@@ -45,7 +45,10 @@ class ReferencePolicyPhasesTest {
             Map.entry("Classify the circuit-breaker level of a market", "800000000"),
             Map.entry("Halt trading for the breaker's duration", "650000000"),
             Map.entry("Halt trading for the rest of the session", "650000000"),
-            Map.entry("Reduce-only after a large move that halts nothing", "650000000"),
+            // renamed from "Reduce-only after a large move that halts nothing" when it stopped acting on rises
+            Map.entry("Reduce-only after a large decline that halts nothing", "650000000"),
+            // new with the breaker sessions (issue 16, behaviour 7), in the phase of the stateless classification
+            Map.entry("Classify the circuit-breaker level of a market from its session's reference price", "800000000"),
             Map.entry("Quote the funding rate of a market", "800000000"),
             Map.entry("Set the funding rate", "600000000"),
             Map.entry("Set the funding rate at its cap", "600000000"),

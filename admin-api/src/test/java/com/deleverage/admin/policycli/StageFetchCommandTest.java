@@ -85,10 +85,10 @@ class StageFetchCommandTest {
         assertThat(same.outLines()).singleElement().asString()
                 .startsWith(reference + " holds exactly the files of cli-diff version 1 (sha256:");
         // The variant changes two values of parameters.yaml and brings its own two scenarios: both reference files
-        // of those names are modified, the other 14 of the reference's 16 scenario files are removed: 1 + 2 + 14 = 17.
+        // of those names are modified, the other 16 of the reference's 18 scenario files are removed: 1 + 2 + 16 = 19.
         assertThat(differs.exitCode()).as(differs.toString()).isEqualTo(1);
         assertThat(differs.outLines().get(0)).startsWith(variant + " against cli-diff version 1 (sha256:")
-                .endsWith("): 2 parameters and 17 files differ");
+                .endsWith("): 2 parameters and 19 files differ");
         assertThat(differs.outLines().subList(1, 3)).containsExactly(
                 "parameter adlRanking: BITMEX -> BINANCE", "parameter adlOnFundDrawdown: true -> false");
         assertThat(differs.outLines()).contains("--- v1/parameters.yaml", "+++ local/parameters.yaml",
@@ -96,7 +96,7 @@ class StageFetchCommandTest {
                 "+adlRanking: BINANCE         # Binance: profit on wallet balance x margin ratio of the pool");
         JsonNode diff = new ObjectMapper().readTree(json.out());
         assertThat(diff.get("against").asInt()).isEqualTo(1);
-        assertThat(diff.get("files")).hasSize(17);
+        assertThat(diff.get("files")).hasSize(19);
         assertThat(diff.get("parameters").get(0).toString())
                 .isEqualTo("{\"name\":\"adlRanking\",\"before\":\"BITMEX\",\"after\":\"BINANCE\"}");
     }

@@ -56,6 +56,17 @@ public final class CircuitBreaker {
         return priceChange.abs().compareTo(limit) >= 0;
     }
 
+    /**
+     * Whether a move over a window is a decline of at least {@code decline}, {@code change <= -decline}; a rise
+     * never is.
+     *
+     * @param priceChange the move as a fraction (-0.094 = -9.4%)
+     * @param decline     a positive fraction (0.05 = 5%)
+     */
+    public static boolean declineReached(BigDecimal priceChange, BigDecimal decline) {
+        return priceChange.compareTo(decline.negate()) <= 0;
+    }
+
     private static boolean reachedDecline(BigDecimal referencePrice, BigDecimal price, BigDecimal decline) {
         return price.compareTo(referencePrice.multiply(BigDecimal.ONE.subtract(decline))) <= 0;
     }

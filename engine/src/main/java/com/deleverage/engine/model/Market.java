@@ -24,11 +24,14 @@ import java.util.Objects;
  *                          given without its maintenance amount gets Binance's, the one that keeps the margin
  *                          continuous at its floor: {@code cum_i = cum_(i-1) + floor_i x (rate_i - rate_(i-1))},
  *                          0 for the first tier
+ * @param breaker           the market's circuit-breaker session (reference price, levels already fired), or null:
+ *                          the policy then reads the 1-hour move as a session that began an hour ago
  */
 public record Market(String symbol, BigDecimal markPrice, @Nullable BigDecimal indexPrice,
                      @Nullable BigDecimal openInterest, @Nullable BigDecimal priceChangePct1h,
                      @Nullable BigDecimal realizedVol1h, @Nullable BigDecimal fundingPremium,
-                     @Nullable BigDecimal fundingCap, List<RiskTier> riskTiers) {
+                     @Nullable BigDecimal fundingCap, List<RiskTier> riskTiers,
+                     @Nullable CircuitBreakerSession breaker) {
     public Market {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(markPrice, "markPrice");
@@ -42,10 +45,24 @@ public record Market(String symbol, BigDecimal markPrice, @Nullable BigDecimal i
         this(symbol, markPrice, indexPrice, openInterest, priceChangePct1h, realizedVol1h, fundingPremium, null, riskTiers);
     }
 
+    /** A market without circuit-breaker session state. */
+    public Market(String symbol, BigDecimal markPrice, @Nullable BigDecimal indexPrice, @Nullable BigDecimal openInterest,
+                  @Nullable BigDecimal priceChangePct1h, @Nullable BigDecimal realizedVol1h,
+                  @Nullable BigDecimal fundingPremium, @Nullable BigDecimal fundingCap, List<RiskTier> riskTiers) {
+        this(symbol, markPrice, indexPrice, openInterest, priceChangePct1h, realizedVol1h, fundingPremium, fundingCap,
+                riskTiers, null);
+    }
+
     /** The same market at another mark price (a sweep's tick): every other figure stays. */
     public Market withMarkPrice(BigDecimal price) {
         return new Market(symbol, price, indexPrice, openInterest, priceChangePct1h, realizedVol1h, fundingPremium,
-                fundingCap, riskTiers);
+                fundingCap, riskTiers, breaker);
+    }
+
+    /** The same market with another circuit-breaker session. */
+    public Market withBreaker(@Nullable CircuitBreakerSession session) {
+        return new Market(symbol, markPrice, indexPrice, openInterest, priceChangePct1h, realizedVol1h, fundingPremium,
+                fundingCap, riskTiers, session);
     }
 
     /** The tiers with every missing maintenance amount derived from the rates (Binance's {@code cum}). */

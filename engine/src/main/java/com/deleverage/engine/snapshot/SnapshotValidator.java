@@ -1,6 +1,7 @@
 package com.deleverage.engine.snapshot;
 
 import com.deleverage.engine.model.Account;
+import com.deleverage.engine.model.CircuitBreakerSession;
 import com.deleverage.engine.model.InsuranceFund;
 import com.deleverage.engine.model.MarginMode;
 import com.deleverage.engine.model.Market;
@@ -47,7 +48,7 @@ public final class SnapshotValidator {
         }
         Set<String> symbols = new HashSet<>();
         for (int i = 0; i < snapshot.markets().size(); i++) {
-            checkMarket(snapshot.markets().get(i), "markets[" + i + "]", symbols, problems);
+            checkMarket(snapshot.markets().get(i), "markets[" + i + "]", snapshot.asOf(), symbols, problems);
         }
         Set<String> funded = new HashSet<>();
         for (int i = 0; i < snapshot.insuranceFunds().size(); i++) {
@@ -78,7 +79,7 @@ public final class SnapshotValidator {
         }
     }
 
-    private static void checkMarket(Market market, String at, Set<String> symbols, List<InputProblem> problems) {
+    private static void checkMarket(Market market, String at, Instant asOf, Set<String> symbols, List<InputProblem> problems) {
         if (identifier(market.symbol(), at + ".symbol", MAX_SYMBOL_LENGTH, problems) && !symbols.add(market.symbol())) {
             problems.add(new InputProblem(at + ".symbol", "market '" + market.symbol() + "' appears twice"));
         }
@@ -92,7 +93,24 @@ public final class SnapshotValidator {
         if (market.fundingCap() != null) {
             positive(market.fundingCap(), at + ".fundingCap", problems);
         }
+        if (market.breaker() != null) {
+            checkBreaker(market.breaker(), at + ".breaker", asOf, problems);
+        }
         checkTiers(market.riskTiers(), at + ".riskTiers", problems);
+    }
+
+    /** A breaker session of the snapshot's own UTC day, from a positive price, with a level there is. */
+    private static void checkBreaker(CircuitBreakerSession breaker, String at, Instant asOf, List<InputProblem> problems) {
+        positive(breaker.referencePrice(), at + ".referencePrice", problems);
+        if (breaker.highestLevelFired() < 0 || breaker.highestLevelFired() > CircuitBreakerSession.TOP_LEVEL) {
+            problems.add(new InputProblem(at + ".highestLevelFired", "must be 0 (none) to " + CircuitBreakerSession.TOP_LEVEL));
+        }
+        if (breaker.sessionDate() == null) {
+            problems.add(new InputProblem(at + ".sessionDate", "is required (the session's UTC day, e.g. 2025-10-10)"));
+        } else if (asOf != null && !breaker.sessionDate().equals(CircuitBreakerSession.dayOf(asOf))) {
+            problems.add(new InputProblem(at + ".sessionDate", "must be the UTC day of asOf ("
+                    + CircuitBreakerSession.dayOf(asOf) + "): a new day is a new session, with its own reference price"));
+        }
     }
 
     /** Tiers must start at 0 and follow each other without gaps or overlaps. */

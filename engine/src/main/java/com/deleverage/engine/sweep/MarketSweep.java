@@ -77,6 +77,7 @@ public final class MarketSweep implements AutoCloseable {
     private final List<InsuranceFund> funds;
     private final Map<String, Market> markets = new LinkedHashMap<>();
     private final Map<String, FactHandle> marketHandles = new HashMap<>();
+    private final Set<String> breakersFired = new LinkedHashSet<>(); // sessions the last decision changed
     private final Map<String, int[]> accountsByMarket = new HashMap<>();
     private final Map<String, int[]> positionsByMarket = new HashMap<>();
     private final Map<String, FactHandle> bookHandles = new HashMap<>();
@@ -199,6 +200,7 @@ public final class MarketSweep implements AutoCloseable {
             return count;
         });
         requireConservation();
+        BreakerCarry.recordHalts(monitor.actions(), markets, breakersFired);
         last = result(markets.keySet(), accounts.length, positionRisk.length, inserted + markets.size(), start, assessed);
     }
 
@@ -232,7 +234,7 @@ public final class MarketSweep implements AutoCloseable {
                 throw new IllegalArgumentException("mark price of " + symbol + " must be positive");
             }
             if (m.markPrice().compareTo(price) != 0) {
-                moves.add(m.withMarkPrice(price));
+                moves.add(BreakerCarry.at(m.withMarkPrice(price), at)); // a new day: a new session from this mark
             }
         });
         return tick(moves, at);
@@ -272,8 +274,10 @@ public final class MarketSweep implements AutoCloseable {
         asOf = at;
         Set<String> changed = new LinkedHashSet<>();
         Set<String> moved = new LinkedHashSet<>();
-        for (Market m : moves) {
-            Market current = markets.put(m.symbol(), m);
+        for (Market given : moves) {
+            Market current = markets.get(given.symbol());
+            Market m = BreakerCarry.onto(given, current);
+            markets.put(m.symbol(), m);
             if (!m.equals(current)) {
                 changed.add(m.symbol());
             }
@@ -281,6 +285,15 @@ public final class MarketSweep implements AutoCloseable {
                 moved.add(m.symbol());
             }
         }
+        for (Market m : List.copyOf(markets.values())) {
+            Market rolled = BreakerCarry.at(m, at);
+            if (rolled != m) {
+                markets.put(m.symbol(), rolled);
+                changed.add(m.symbol());
+            }
+        }
+        changed.addAll(breakersFired);
+        breakersFired.clear();
         // Figures: only the accounts holding a moved market change; ranks may shift for everyone.
         boolean[] dirty = new boolean[accounts.length];
         int dirtyCount = 0;
@@ -322,6 +335,7 @@ public final class MarketSweep implements AutoCloseable {
             return count;
         });
         requireConservation();
+        BreakerCarry.recordHalts(monitor.actions(), markets, breakersFired);
         broken = false;
         last = result(moved, dirtyCount, positionsReassessed, updated, start, assessed);
         return last;
@@ -547,6 +561,14 @@ public final class MarketSweep implements AutoCloseable {
         return new SweepResult(ticks, asOf, version.ruleSet(), version.version(), version.hash(), monitor.actions(),
                 moved, accountsReassessed, positionsReassessed, updated, monitor.firings(), monitor.firingsByRule(),
                 Duration.ofNanos(assessed - start), Duration.ofNanos(end - assessed), Duration.ofNanos(end - start));
+    }
+
+    /**
+     * A market as the sweep holds it after the latest tick: its mark, and its circuit-breaker session with the
+     * levels that tick's decision fired (what the next tick evaluates).
+     */
+    public Optional<Market> market(String symbol) {
+        return Optional.ofNullable(markets.get(symbol));
     }
 
     /** The version the sweep evaluates with. */

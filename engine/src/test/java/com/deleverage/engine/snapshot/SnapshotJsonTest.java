@@ -78,6 +78,9 @@ class SnapshotJsonTest {
             negative mark price | "markPrice": 103441.3            | "markPrice": -1                     | markets[0].markPrice                | must be greater than 0
             zero entry price    | "entryPrice": "112000"           | "entryPrice": "0"                   | accounts[0].positions[0].entryPrice | must be greater than 0
             zero funding cap    | "markPrice": 103441.3            | "markPrice": 103441.3, "fundingCap": "0" | markets[0].fundingCap           | must be greater than 0
+            breaker of an earlier day | "markPrice": 103441.3     | "markPrice": 103441.3, "breaker": {"referencePrice": "121579.4", "sessionDate": "2025-10-09"} | markets[0].breaker.sessionDate | must be the UTC day of asOf (2025-10-10): a new day is a new session, with its own reference price
+            breaker level 4     | "markPrice": 103441.3            | "markPrice": 103441.3, "breaker": {"referencePrice": "121579.4", "sessionDate": "2025-10-10", "highestLevelFired": 4} | markets[0].breaker.highestLevelFired | must be 0 (none) to 3
+            breaker without a reference | "markPrice": 103441.3    | "markPrice": 103441.3, "breaker": {"sessionDate": "2025-10-10"} | markets[0].breaker.referencePrice | is required
             zero quantity       | "quantity": "-0.5"               | "quantity": "0"                     | accounts[0].positions[0].quantity   | must not be zero (positive long, negative short)
             unknown market      | "symbol": "BTCUSDT", "quantity"  | "symbol": "ETHUSDT", "quantity"     | accounts[0].positions[0].symbol     | unknown market 'ETHUSDT': not in markets
             absurd size         | "quantity": "-0.5"               | "quantity": "-1e16"                 | accounts[0].positions[0].quantity   | is absurdly large (above 10^15); check the unit

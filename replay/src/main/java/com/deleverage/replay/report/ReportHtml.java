@@ -38,7 +38,7 @@ public final class ReportHtml {
 
     /** What the page shows, as text; the template reads it by its accessors. */
     record Page(String symbols, Instant from, Instant to, int ticks, int accounts, String feeRate, String halts,
-                       List<Version> versions, List<Row> totals, List<String> charts, List<Row> ledger,
+                       List<Version> versions, List<Row> timeline, List<Row> totals, List<String> charts, List<Row> ledger,
                        boolean compared, int differing, int shown, List<Row> differences) {
     }
 
@@ -63,9 +63,20 @@ public final class ReportHtml {
                 .subList(0, Math.min(DIFFERENCES_SHOWN, report.differences().size()));
         return new Page(String.join(", ", report.symbols()), report.from(), report.to(), report.ticks(),
                 report.accounts(), plain(report.settings().liquidationFeeRate()),
-                report.settings().haltBehaviour().name(), headings, totals(versions), charts(report), ledger(versions),
+                report.settings().haltBehaviour().name(), headings, timeline(versions), totals(versions), charts(report), ledger(versions),
                 versions.size() > 1, report.differences().size(), shown.size(),
                 shown.stream().map(ReportHtml::difference).toList());
+    }
+
+    /** One row per version and first event: the version, the event, its time (UTC) and its detail. */
+    private static List<Row> timeline(List<VersionResult> versions) {
+        List<Row> rows = new ArrayList<>();
+        for (VersionResult v : versions) {
+            for (TimelineEvent e : v.timeline()) {
+                rows.add(new Row(v.label(), List.of(e.event(), e.time().toString(), e.detail())));
+            }
+        }
+        return rows;
     }
 
     private static List<Row> totals(List<VersionResult> versions) {
@@ -85,6 +96,7 @@ public final class ReportHtml {
         rows.add(row("insurance fund: lowest", versions, v -> money(v.totals().fundLowest())));
         rows.add(row("insurance fund: closing", versions, v -> money(v.totals().fundClosing())));
         rows.add(row("halts / halted ticks", versions, v -> v.totals().halts() + " / " + v.totals().haltedTicks()));
+        rows.add(row("reduce-only windows (market-wide)", versions, v -> String.valueOf(v.totals().reduceOnlyWindows())));
         rows.add(row("margin calls", versions, v -> String.valueOf(v.totals().marginCalls())));
         rows.add(row("parameter changes", versions, v -> String.valueOf(v.totals().parameterChanges())));
         rows.add(row("actions deferred by a halt", versions, v -> String.valueOf(v.totals().deferred())));
@@ -98,8 +110,8 @@ public final class ReportHtml {
         Duration bucket = bucket(report);
         String per = " per " + bucket.toMinutes() + "-minute bucket";
         return List.of(
-                Charts.lines("price", "Mark price (shaded: halted)", "quote", versions.subList(0, 1),
-                        TickRecord::markPrice, false),
+                Charts.lines("price", "Mark price (shaded: halted under " + versions.get(0).label() + ")", "quote",
+                        versions.subList(0, 1), TickRecord::markPrice, true),
                 Charts.bars("liq", "Liquidated notional" + per, "quote", versions, bucket,
                         TickRecord::liquidatedNotional),
                 Charts.bars("liqn", "Liquidations" + per, "count", versions, bucket,

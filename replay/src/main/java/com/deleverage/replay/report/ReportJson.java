@@ -89,6 +89,7 @@ public final class ReportJson {
         totals.put("fundLowest", plain(t.fundLowest()));
         totals.put("haltedTicks", t.haltedTicks());
         totals.put("halts", t.halts());
+        totals.put("reduceOnlyWindows", t.reduceOnlyWindows());
         totals.put("marginCalls", t.marginCalls());
         totals.put("parameterChanges", t.parameterChanges());
         totals.put("deferred", t.deferred());
@@ -97,6 +98,10 @@ public final class ReportJson {
         ObjectNode ledger = node.putObject("ledger");
         for (Map.Entry<String, BigDecimal> line : v.ledger().entrySet()) {
             ledger.put(line.getKey(), plain(line.getValue()));
+        }
+        ArrayNode timeline = node.putArray("timeline");
+        for (TimelineEvent e : v.timeline()) {
+            timeline.addObject().put("event", e.event()).put("time", e.time().toString()).put("detail", e.detail());
         }
         ObjectNode notes = node.putObject("rejectedActions");
         v.notes().forEach(notes::put);
@@ -115,6 +120,7 @@ public final class ReportJson {
             tick.put("socialisedLoss", plain(r.socialisedLoss()));
             tick.put("badDebt", plain(r.badDebt()));
             tick.put("halted", r.halted());
+            tick.put("reduceOnly", r.reduceOnly());
             tick.put("deferred", r.deferred());
         }
         return node;

@@ -18,10 +18,11 @@ import java.time.Instant;
  * @param socialisedLoss        charged to winners
  * @param badDebt               deficit nobody paid
  * @param halted                whether any market was halted at the tick
+ * @param reduceOnly            whether any market was reduce-only (market-wide) at the tick
  * @param deferred              liquidation actions not applied because their market was halted
  */
 public record TickRecord(Instant time, BigDecimal markPrice, BigDecimal insuranceFund, BigDecimal openInterest,
                          int liquidations, BigDecimal liquidatedNotional, int adls, BigDecimal adlNotional,
                          BigDecimal adlOverClose, BigDecimal socialisedLoss, BigDecimal badDebt, boolean halted,
-                         int deferred) {
+                         boolean reduceOnly, int deferred) {
 }

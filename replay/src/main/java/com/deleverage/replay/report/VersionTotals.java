@@ -23,6 +23,7 @@ import java.math.BigDecimal;
  * @param fundLowest             lowest balance after any tick
  * @param haltedTicks            ticks with a market halted
  * @param halts                  HALT_TRADING actions taken
+ * @param reduceOnlyWindows      market-wide reduce-only windows: runs of consecutive ticks with a market reduce-only
  * @param marginCalls            MARGIN_CALL actions taken
  * @param parameterChanges       SCALE_MAINTENANCE_MARGIN, SET_MAX_LEVERAGE and SET_FUNDING_RATE actions taken
  * @param deferred               liquidation actions deferred by a halt
@@ -34,6 +35,6 @@ public record VersionTotals(int liquidations, BigDecimal liquidatedNotional, int
                             BigDecimal adlNotional, int adlAccounts, BigDecimal adlOverClose,
                             BigDecimal adlOverCloseNotional, BigDecimal socialisedLoss, BigDecimal badDebt,
                             BigDecimal fees, BigDecimal fundOpening, BigDecimal fundClosing, BigDecimal fundLowest,
-                            int haltedTicks, int halts, int marginCalls, int parameterChanges, int deferred,
+                            int haltedTicks, int halts, int reduceOnlyWindows, int marginCalls, int parameterChanges, int deferred,
                             int rejected, BigDecimal openInterestClosing) {
 }

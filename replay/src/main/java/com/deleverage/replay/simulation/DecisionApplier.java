@@ -133,7 +133,7 @@ final class DecisionApplier {
                     if (r == null) {
                         reject(fx, "HALT_TRADING of an unknown market");
                     } else {
-                        r.halt(h.until());
+                        r.halt(h.until(), h.breakerLevel());
                         fx.halts++;
                     }
                 }

@@ -1,5 +1,6 @@
 package com.deleverage.replay.simulation;
 
+import com.deleverage.engine.model.CircuitBreakerSession;
 import com.deleverage.engine.model.RiskTier;
 
 import java.math.BigDecimal;
@@ -19,6 +20,8 @@ import java.util.List;
  *   <li>A funding rate holds until the policy sets another one (it is used at the next settlements instead
  *       of the path's).</li>
  *   <li>A halt and a reduce-only window hold until their {@code until} (or the end of the replay when none).</li>
+ *   <li>The circuit-breaker session: it starts at the first price of the path in each UTC day (the reference price),
+ *       and a halt with a breaker level marks that level fired, so each level halts once per session.</li>
  * </ul>
  */
 final class MarketRules {
@@ -34,6 +37,7 @@ final class MarketRules {
     private boolean haltedForSession;
     private Instant reduceOnlyUntil;
     private boolean reduceOnlyOpenEnded;
+    private CircuitBreakerSession breaker;
 
     MarketRules(List<RiskTier> baseTiers) {
         this.baseTiers = List.copyOf(baseTiers);
@@ -68,8 +72,25 @@ final class MarketRules {
         tiers = List.copyOf(scaled);
     }
 
+    /** A price of the path at {@code time}: the first of a UTC day starts that day's breaker session from it. */
+    void price(Instant time, BigDecimal price) {
+        breaker = breaker == null ? CircuitBreakerSession.start(time, price) : breaker.at(time, price);
+    }
+
+    CircuitBreakerSession breaker() {
+        return breaker;
+    }
+
+    /** A halt of breaker level {@code level} (null: not a breaker halt) from now until {@code until}. */
+    void halt(Instant until, Integer level) {
+        halt(until);
+        if (level != null && breaker != null) {
+            breaker = breaker.fired(level);
+        }
+    }
+
     /** A halt from now until {@code until}, or for the rest of the replay when null. */
-    void halt(Instant until) {
+    private void halt(Instant until) {
         if (until == null) {
             haltedForSession = true;
         } else if (haltUntil == null || until.isAfter(haltUntil)) {

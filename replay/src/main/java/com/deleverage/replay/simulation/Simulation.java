@@ -40,6 +40,7 @@ public final class Simulation {
     private final AccountTally tally = new AccountTally();
     private final DecisionApplier applier;
     private final FundingSettlement funding;
+    private final FirstEvents firsts = new FirstEvents();
 
     public Simulation(ReplayRequest request, ReplayPolicy policy, Evaluator evaluator) {
         this.request = request;
@@ -91,6 +92,7 @@ public final class Simulation {
                 MarketStats s = stats.get(tick.symbol());
                 if (s != null) {
                     s.add(now, tick.markPrice());
+                    rules.get(tick.symbol()).price(now, tick.markPrice());
                     latest.put(tick.symbol(), tick);
                 }
             }
@@ -101,6 +103,8 @@ public final class Simulation {
                 throw new ReplayCancelledException("replay cancelled at " + now + " while running " + policy.label());
             }
             boolean halted = rules.values().stream().anyMatch(r -> r.halted(now));
+            boolean reduceOnly = rules.values().stream().anyMatch(r -> r.reduceOnly(now));
+            BigDecimal drawnBefore = ledger.fundDraws();
             Snapshot snapshot = SnapshotBuilder.build(policy.version().ruleSet(), now, latest, stats, rules, funds, book);
             Decision decision = evaluator.evaluate(policy.version(), snapshot);
             Map<String, BigDecimal> marks = new TreeMap<>();
@@ -116,6 +120,7 @@ public final class Simulation {
                 }
             }
             funds.values().forEach(f -> f.sample(now));
+            firsts.observe(now, decision, fx, ledger.fundDraws().subtract(drawnBefore), fundsTotal());
             previous = now;
             totalHalts += fx.halts;
             marginCalls += fx.marginCalls;
@@ -125,7 +130,7 @@ public final class Simulation {
             haltedTicks += halted ? 1 : 0;
             series.add(new TickRecord(now, marks.get(firstSymbol), fundsTotal(), openInterest(), fx.liquidations,
                     fx.liquidatedNotional, fx.adls, fx.adlNotional, fx.adlOverClose, fx.socialisedLoss, fx.badDebt,
-                    halted, fx.deferred));
+                    halted, reduceOnly, fx.deferred));
             done++;
             request.progress().accept(new ReplayProgress(policy.label(), versionIndex, request.policies().size(), done,
                     ticks, now));
@@ -143,7 +148,11 @@ public final class Simulation {
         BigDecimal overCloseNotional = BigDecimal.ZERO;
         BigDecimal socialised = BigDecimal.ZERO;
         BigDecimal badDebt = BigDecimal.ZERO;
+        int reduceOnlyWindows = 0;
+        boolean wasReduceOnly = false;
         for (TickRecord t : series) {
+            reduceOnlyWindows += t.reduceOnly() && !wasReduceOnly ? 1 : 0;
+            wasReduceOnly = t.reduceOnly();
             liquidations += t.liquidations();
             adls += t.adls();
             liquidated = liquidated.add(t.liquidatedNotional());
@@ -159,7 +168,7 @@ public final class Simulation {
         BigDecimal fundLowest = funds.values().stream().map(f -> f.lowest).reduce(BigDecimal.ZERO, BigDecimal::add);
         VersionTotals totals = new VersionTotals(liquidations, liquidated, tally.liquidated.size(), adls, adlNotional,
                 tally.deleveraged.size(), overClose, overCloseNotional, socialised, badDebt, ledger.fees(), fundOpening,
-                closingFunds, fundLowest, haltedTicks, halts, marginCalls, parameterChanges, deferred, rejected,
+                closingFunds, fundLowest, haltedTicks, halts, reduceOnlyWindows, marginCalls, parameterChanges, deferred, rejected,
                 openInterest());
         SortedMap<String, AccountOutcome> outcomes = new TreeMap<>();
         String firstSymbol = rules.firstKey();
@@ -176,7 +185,7 @@ public final class Simulation {
         }
         return new VersionResult(policy.label(), policy.version().ruleSet(), policy.version().version(),
                 policy.version().hash(), series, totals, ledger.lines(closingCollateral, closingFunds),
-                ledger.violations(closingCollateral, closingFunds), outcomes, new TreeMap<>(tally.notes));
+                ledger.violations(closingCollateral, closingFunds), firsts.events(), outcomes, new TreeMap<>(tally.notes));
     }
 
     private BigDecimal fundsTotal() {

@@ -15,7 +15,8 @@ import java.util.SortedMap;
 /**
  * The snapshot a tick is evaluated on: every market with its latest tick's mark (and index, when the path
  * has it), its 1-hour change and realised volatility ({@link MarketStats}), the open interest of the path
- * when it has one else the book's ({@code (longs + shorts) / 2}), and its tier table as the policy last left it;
+ * when it has one else the book's ({@code (longs + shorts) / 2}), its tier table as the policy last left it and its
+ * circuit-breaker session (reference price, levels fired);
  * every fund with its 8-hour peak; every account that still holds a position.
  */
 final class SnapshotBuilder {
@@ -33,7 +34,7 @@ final class SnapshotBuilder {
             MarketStats s = stats.get(symbol);
             BigDecimal openInterest = tick.openInterest() != null ? tick.openInterest() : bookOpenInterest(book, symbol);
             markets.add(new Market(symbol, tick.markPrice(), tick.indexPrice(), openInterest, s.priceChange1h(),
-                    s.realizedVol1h(), null, e.getValue().tiers()));
+                    s.realizedVol1h(), null, null, e.getValue().tiers(), e.getValue().breaker()));
         }
         List<InsuranceFund> insurance = new ArrayList<>(funds.size());
         funds.forEach((symbol, f) -> insurance.add(new InsuranceFund(symbol, f.balance, f.peak8h(now))));
