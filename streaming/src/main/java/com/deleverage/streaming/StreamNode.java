@@ -165,6 +165,7 @@ public final class StreamNode implements AutoCloseable {
             }
         }
         partitions.forEach(p -> reader.seek(p, decided.get(p)));
+        stats.position.set(decided.values().stream().mapToLong(Long::longValue).sum());
         if (decidedAt != null) {
             try {
                 changes.published(changes.after(book.tick(decidedAt), "rebuild"));
@@ -189,6 +190,7 @@ public final class StreamNode implements AutoCloseable {
                     tickId = r.topic() + "-" + r.partition() + "@" + r.offset();
                 }
             }
+            stats.position.set(partitions.stream().mapToLong(reader::position).sum());
             if (tickId == null) {
                 continue; // account events only: applied, decided at the next move
             }

@@ -12,6 +12,7 @@ public final class StreamStats {
     final AtomicLong failedTicks = new AtomicLong();
     final AtomicLong decisions = new AtomicLong();
     final AtomicLong rebuilds = new AtomicLong();
+    final AtomicLong position = new AtomicLong();
 
     public long applied() {
         return applied.get();
@@ -44,6 +45,14 @@ public final class StreamStats {
     /** Times the node rebuilt its book from the input topics (its start, and every recovery after a failure). */
     public long rebuilds() {
         return rebuilds.get();
+    }
+
+    /**
+     * The sum over the input partitions of the node's next offset: how far it has read (the rebuild included). A
+     * record read is applied before the node polls again, and decided at the tick that ends its poll.
+     */
+    public long position() {
+        return position.get();
     }
 
     @Override

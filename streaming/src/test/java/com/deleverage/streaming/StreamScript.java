@@ -1,9 +1,12 @@
 package com.deleverage.streaming;
 
+import com.deleverage.engine.live.LiveBook;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.MarginMode;
 import com.deleverage.engine.model.Market;
 import com.deleverage.engine.model.Snapshot;
+import com.deleverage.engine.registry.ActiveVersions;
+import com.deleverage.engine.sweep.SweepOptions;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,6 +32,24 @@ public final class StreamScript {
     }
 
     private StreamScript() {
+    }
+
+    /**
+     * The book after every event of the rounds, at the time of the last market move: what a node's last tick
+     * evaluates, built by the engine's {@link LiveBook} (whose every tick equals a fresh evaluation).
+     */
+    public static Snapshot bookAfter(Snapshot opening, List<Round> rounds) {
+        Instant at = opening.asOf();
+        try (LiveBook book = new LiveBook(opening, new ActiveVersions(), SweepOptions.DEFAULT, 1_000_000)) {
+            for (Round round : rounds) {
+                round.accountEvents().forEach(e -> book.apply(EventJson.account(e.json())));
+                for (Event e : round.marketEvents()) {
+                    book.apply(EventJson.market(e.json()));
+                    at = e.at();
+                }
+            }
+            return book.snapshot(at);
+        }
     }
 
     public static List<Round> rounds(Snapshot opening, long seed, int rounds, int accountEventsPerRound) {
