@@ -8,6 +8,8 @@ import com.deleverage.streaming.StreamNode;
 import com.deleverage.streaming.StreamSettings;
 import com.deleverage.streaming.StreamStats;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.naming.conventions.StringConvention;
+import io.micronaut.core.value.PropertyResolver;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -15,6 +17,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The platform's stream node, when {@code deleveraging.streaming.enabled} is true: started by {@code PlatformStartup}
@@ -27,12 +31,23 @@ public class StreamingNode {
     private final StreamingProperties properties;
     private final ActiveVersions activeVersions;
     private final DecisionLogJournal journal;
+    private final Map<String, String> client;
     private StreamNode node;
 
-    public StreamingNode(StreamingProperties properties, ActiveVersions activeVersions, DecisionLogJournal journal) {
+    public StreamingNode(StreamingProperties properties, ActiveVersions activeVersions, DecisionLogJournal journal,
+                         PropertyResolver configuration) {
         this.properties = properties;
         this.activeVersions = activeVersions;
         this.journal = journal;
+        this.client = clientProperties(configuration);
+    }
+
+    /** The Kafka client properties under {@code deleveraging.streaming.client.}, with their Kafka names. */
+    static Map<String, String> clientProperties(PropertyResolver configuration) {
+        Map<String, String> out = new TreeMap<>();
+        configuration.getProperties("deleveraging.streaming.client", StringConvention.RAW)
+                .forEach((key, value) -> out.put(key, String.valueOf(value)));
+        return out;
     }
 
     public synchronized void start() {
@@ -44,7 +59,7 @@ public class StreamingNode {
         Snapshot opening = read(book); // read once now, so a missing or invalid file stops the start
         StreamSettings settings = new StreamSettings(properties.bootstrapServers(), properties.accountTopic(),
                 properties.marketTopic(), properties.decisionTopic(), properties.groupId(), properties.transactionalId(),
-                properties.pollTimeout(), properties.eventWindow(), properties.client());
+                properties.pollTimeout(), properties.eventWindow(), client);
         node = StreamNode.start(settings, () -> opening, activeVersions, SweepOptions.DEFAULT, journal);
     }
 

@@ -3,13 +3,12 @@ package com.deleverage.admin.streaming;
 import com.deleverage.admin.config.PositiveDuration;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.core.convert.format.MapFormat;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * {@code deleveraging.streaming.*}, checked at start (defaults: application.yml; every key: docs/operations.md;
@@ -26,14 +25,15 @@ import java.util.Map;
  * @param transactionalId  this node's transactional id, stable across its restarts and different on every node
  * @param pollTimeout      how long one poll waits for events
  * @param eventWindow      how many of the latest event ids are remembered to recognise a redelivered event
- * @param client           further Kafka client properties (security protocol, SASL, timeouts)
+ *
+ * <p>Further Kafka client properties (security protocol, SASL, timeouts) are the keys under
+ * {@code deleveraging.streaming.client.}, read by {@link StreamingNode#clientProperties}.
  */
 @Context
 @ConfigurationProperties("deleveraging.streaming")
-public record StreamingProperties(boolean enabled, String bootstrapServers, String openingBook,
+public record StreamingProperties(boolean enabled, @Nullable String bootstrapServers, @Nullable String openingBook,
                                   @NotBlank String accountTopic, @NotBlank String marketTopic,
                                   @NotBlank String decisionTopic, @NotBlank String groupId,
                                   @NotBlank String transactionalId, @NotNull @PositiveDuration Duration pollTimeout,
-                                  @Min(1) int eventWindow,
-                                  @MapFormat(transformation = MapFormat.MapTransformation.FLAT) Map<String, String> client) {
+                                  @Min(1) int eventWindow) {
 }

@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The platform with streaming enabled, against a real broker: account and market events in on Kafka, decisions out
  * on Kafka, and the decisions in force on the topic are the ones {@code POST /api/v1/evaluations} answers for the
- * same book, stamped with the same version; every tick is in the decision log.
+ * same book, stamped with the same version; every tick is in the decision log. The platform runs the test
+ * environment's small margin policy (the reference policy's compile would double the test's time; StreamNodeTest
+ * runs the stream with the reference policy against the engine's evaluator).
  */
 class StreamingEndToEndTest {
     @TempDir
@@ -49,7 +51,6 @@ class StreamingEndToEndTest {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             kafka.createTopics(3, "e2e.accounts", "e2e.markets", "e2e.decisions");
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                    "deleveraging.seed.classpath-folder", "policies/deleveraging",
                     "deleveraging.streaming.enabled", "true",
                     "deleveraging.streaming.bootstrap-servers", kafka.bootstrapServers(),
                     "deleveraging.streaming.opening-book", book.toString(),
