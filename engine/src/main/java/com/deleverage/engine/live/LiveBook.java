@@ -25,12 +25,13 @@ import java.util.Objects;
  * events change it between ticks without evaluating anything; a {@link #tick} evaluates it with the active
  * version of its rule set, through a resident {@link MarketSweep}.
  *
- * <p>A tick after market events alone is the sweep's incremental tick (only the accounts holding a moved market
- * are reassessed). A tick after an account event, or after another version became active, opens the sweep again
- * on the changed book: the sweep's facts are laid out once per book, so a changed account costs one full
- * evaluation at the next tick, never one per event. Either way a tick decides what a fresh evaluation of the
- * same book at the same time decides ({@code LiveBookTest}), and a version switch takes effect at a tick
- * boundary: every tick names exactly one version.
+ * <p>A tick is the sweep's incremental tick: only the accounts holding a moved market, and the accounts an event
+ * changed in place (a fill that changes a position, a transfer, a margin-mode change: {@link
+ * MarketSweep#replaceAccount}), are reassessed. An event that changes the book's layout (a position opened or
+ * closed, a new account), or another version becoming active, makes the next tick open the sweep again on the
+ * changed book: one full evaluation at that tick, never one per event. Either way a tick decides what a fresh
+ * evaluation of the same book at the same time decides ({@code LiveBookTest}), and a version switch takes effect
+ * at a tick boundary: every tick names exactly one version.
  *
  * <p>Events carry ids: an event seen again within the {@code eventWindow} latest events is a duplicate and
  * changes nothing. An event the venue would refuse (a withdrawal beyond the wallet, an unknown market, a book the
@@ -94,7 +95,9 @@ public final class LiveBook implements AutoCloseable {
             return EventOutcome.refused(e.getMessage());
         }
         accounts.put(after.id(), after);
-        accountsChanged = true;
+        if (sweep == null || !sweep.replaceAccount(after)) {
+            accountsChanged = true; // a position opened or closed, or a new account: the next tick reopens
+        }
         return EventOutcome.APPLIED;
     }
 
