@@ -1,6 +1,7 @@
 package com.deleverage.streaming;
 
 import com.deleverage.engine.evaluate.EvaluationFailedException;
+import com.deleverage.engine.hash.Sha256;
 import com.deleverage.engine.live.EventOutcome;
 import com.deleverage.engine.live.LiveBook;
 import com.deleverage.engine.live.MarketEvent;
@@ -149,10 +150,12 @@ public final class StreamNode implements AutoCloseable {
     private Instant rebuild(KafkaConsumer<String, String> reader, LiveBook book, DecisionChanges changes,
                             List<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> committed = reader.committed(new HashSet<>(partitions));
+        Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
         Map<TopicPartition, Long> decided = new HashMap<>();
         for (TopicPartition p : partitions) {
             OffsetAndMetadata o = committed.get(p);
-            decided.put(p, o == null ? 0L : o.offset());
+            // never beyond the log's end: a topic recreated empty under the same name would wait forever
+            decided.put(p, o == null ? 0L : Math.min(o.offset(), ends.get(p)));
         }
         reader.seekToBeginning(partitions);
         Instant decidedAt = null;
@@ -180,10 +183,10 @@ public final class StreamNode implements AutoCloseable {
                         DecisionChanges changes, List<TopicPartition> partitions, Instant decidedAt) {
         Instant tickAt = decidedAt;
         String tickId = null;
-        List<String> events = new ArrayList<>();
+        Sha256.Running events = new Sha256.Running();
         while (running) {
             for (ConsumerRecord<String, String> r : reader.poll(settings.pollTimeout())) {
-                events.add(r.value());
+                events.add(r.value() == null ? "" : r.value());
                 Instant at = apply(book, r, true);
                 if (at != null) {
                     tickAt = latest(tickAt, at);
@@ -204,14 +207,15 @@ public final class StreamNode implements AutoCloseable {
             }
             List<DecisionMessage> messages = result == null ? List.of() : changes.after(result, tickId);
             List<String> texts = messages.stream().map(DecisionMessage::text).toList();
+            long count = events.count();
+            String eventsHash = events.tagged();
             if (result != null) {
-                journal.record(new StreamTick(tickId, result, texts, events));
+                journal.record(new StreamTick(tickId, result, texts, count, eventsHash));
             }
             publish(reader, producer, partitions, messages, texts);
             changes.published(messages);
             stats.ticks.incrementAndGet();
             stats.decisions.addAndGet(messages.size());
-            events = new ArrayList<>();
             tickId = null;
         }
     }

@@ -5,12 +5,12 @@ import com.deleverage.engine.sweep.SweepResult;
 import java.util.List;
 
 /**
- * One tick of a stream node, as its journal records it: what the book decided, the records it publishes, and
- * the events (as received) applied since the previous tick.
+ * One tick of a stream node, as its journal records it: what the book decided, the records it publishes, and the
+ * events applied since the previous tick, as their count and the SHA-256 of their texts one after the other (the
+ * events themselves stay in Kafka).
  */
-public record StreamTick(String tickId, SweepResult result, List<String> decisions, List<String> events) {
+public record StreamTick(String tickId, SweepResult result, List<String> decisions, long eventCount, String eventsHash) {
     public StreamTick {
         decisions = List.copyOf(decisions);
-        events = List.copyOf(events);
     }
 }

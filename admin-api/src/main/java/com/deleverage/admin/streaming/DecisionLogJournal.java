@@ -2,7 +2,6 @@ package com.deleverage.admin.streaming;
 
 import com.deleverage.admin.decision.DecisionLogWriter;
 import com.deleverage.admin.decision.DecisionRecord;
-import com.deleverage.engine.hash.Sha256;
 import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.streaming.StreamTick;
 import com.deleverage.streaming.TickJournal;
@@ -63,9 +62,8 @@ public class DecisionLogJournal implements TickJournal {
         }
         ArrayNode fired = PlatformJson.mapper().createArrayNode();
         result.firingsByRule().forEach((rule, count) -> fired.addObject().put("rule", rule).put("count", count));
-        String events = String.join("\n", tick.events());
         writer.write(new DecisionRecord(decisionId, result.ruleSet(), result.version(), result.versionHash(),
-                Sha256.tagged(events), CALLER, tick.tickId(), result.asOf(), clock.instant(), null, response.toString(),
+                tick.eventsHash(), CALLER, tick.tickId(), result.asOf(), clock.instant(), null, response.toString(),
                 actions.toString(), fired.toString(), result.ruleFirings(), result.elapsed().toNanos() / 1000,
                 new ArrayList<>(accounts)));
     }
