@@ -31,6 +31,29 @@ public final class Sha256 {
         return tagged(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A digest of texts fed one by one (a stream's events), without keeping them. */
+    public static final class Running {
+        private final MessageDigest digest = newDigest();
+        private long count;
+
+        /** Adds the text's UTF-8 bytes. */
+        public void add(String text) {
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            count++;
+        }
+
+        /** How many texts were added. */
+        public long count() {
+            return count;
+        }
+
+        /** {@code sha256:<hex>} of every text added, one after the other; the digest starts again empty. */
+        public String tagged() {
+            count = 0;
+            return PREFIX + HexFormat.of().formatHex(digest.digest());
+        }
+    }
+
     private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -95,6 +95,7 @@ public final class MarketSweep implements AutoCloseable {
     private boolean broken;
     private boolean closed;
     private SweepResult last;
+    private final Set<Integer> replaced = new LinkedHashSet<>(); // accounts replaced since the last tick
     private int[] bookRanks; // every account's rank over the whole book, computed when the output asks
 
     private MarketSweep(CompiledVersion.Lease lease, Snapshot book, SweepOptions options) {
@@ -204,6 +205,37 @@ public final class MarketSweep implements AutoCloseable {
         last = result(markets.keySet(), accounts.length, positionRisk.length, inserted + markets.size(), start, assessed);
     }
 
+    /**
+     * Replaces an account of the book with a new state of itself (a fill that changes a position's size or entry,
+     * a transfer, a margin-mode change): the next tick reassesses it with the moved markets' holders. The account
+     * must hold positions in the same markets, in the same order: an account that opens or closes a position, or a
+     * new account, changes the book's layout, which is fixed when the sweep opens (open a new sweep).
+     *
+     * @return false, changing nothing, when the account is not in the book or its markets differ
+     */
+    public boolean replaceAccount(Account account) {
+        requireUsable();
+        Integer i = accountIndex.get(account.id());
+        if (i == null || !sameMarkets(accounts[i], account)) {
+            return false;
+        }
+        accounts[i] = account;
+        replaced.add(i);
+        return true;
+    }
+
+    private static boolean sameMarkets(Account a, Account b) {
+        if (a.positions().size() != b.positions().size()) {
+            return false;
+        }
+        for (int k = 0; k < a.positions().size(); k++) {
+            if (!a.positions().get(k).symbol().equals(b.positions().get(k).symbol())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The opening evaluation (tick 0). */
     public SweepResult opening() {
         return ticks == 0 ? last : null;
@@ -294,9 +326,11 @@ public final class MarketSweep implements AutoCloseable {
         }
         changed.addAll(breakersFired);
         breakersFired.clear();
-        // Figures: only the accounts holding a moved market change; ranks may shift for everyone.
+        // Figures: only the accounts holding a moved market, or replaced, change; ranks may shift for everyone.
         boolean[] dirty = new boolean[accounts.length];
-        int dirtyCount = 0;
+        int dirtyCount = replaced.size();
+        replaced.forEach(i -> dirty[i] = true);
+        replaced.clear();
         for (String symbol : moved) {
             for (int i : accountsByMarket.get(symbol)) {
                 if (!dirty[i]) {
