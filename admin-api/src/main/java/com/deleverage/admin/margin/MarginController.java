@@ -46,6 +46,7 @@ public class MarginController {
     }
 
     @Post
+    @ExecuteOn(RequestExecutors.COMPILE) // proves every pool: seconds to minutes of CPU, behind evaluations
     @Consumes(MediaType.APPLICATION_JSON)
     @Secured(Roles.OPERATOR)
     @Operation(summary = "Publish a margin epoch: the active version decides on the snapshot, and every margin pool "

@@ -5,6 +5,7 @@ import com.deleverage.admin.audit.AuditEvent;
 import com.deleverage.admin.audit.AuditLog;
 import com.deleverage.admin.evaluation.EvaluationService;
 import com.deleverage.admin.evaluation.SnapshotRequest;
+import com.deleverage.admin.executor.BackgroundParallelism;
 import com.deleverage.admin.refusal.Unprocessable;
 import com.deleverage.engine.hash.Sha256;
 import com.deleverage.engine.json.PlatformJson;
@@ -13,6 +14,7 @@ import com.deleverage.solvency.margin.DecisionFacts;
 import com.deleverage.solvency.margin.MarginEpoch;
 import com.deleverage.solvency.margin.MarginEpochBuilder;
 import com.deleverage.solvency.margin.MarginNotProvable;
+import com.deleverage.solvency.margin.MarginRule;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,17 +44,19 @@ public class MarginPublisher {
     private final MarginRepository repository;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final BackgroundParallelism parallelism;
     private final MarginEpochBuilder builder = new MarginEpochBuilder(new SecureRandom());
 
     MarginPublisher(EvaluationService evaluations, VersionMarginRule rules,
                     TransactionOperations<Connection> transactions, MarginRepository repository, AuditLog auditLog,
-                    Clock clock) {
+                    Clock clock, BackgroundParallelism parallelism) {
         this.evaluations = evaluations;
         this.rules = rules;
         this.transactions = transactions;
         this.repository = repository;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.parallelism = parallelism;
     }
 
     /**
@@ -63,7 +67,8 @@ public class MarginPublisher {
         DecisionFacts decision = facts(evaluations.evaluate(request, actor));
         MarginEpoch epoch;
         try {
-            epoch = builder.build(snapshot, decision, rules.of(decision.ruleSet(), decision.version()));
+            MarginRule rule = rules.of(decision.ruleSet(), decision.version());
+            epoch = parallelism.run(() -> builder.build(snapshot, decision, rule));
         } catch (MarginNotProvable e) {
             throw new Unprocessable("no margin epoch can be proven for decision " + decision.decisionId() + ": "
                     + e.getMessage());

@@ -26,15 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(environments = "dev", transactional = false)
 class RequestExecutorsTest {
-    private static final Map<String, String> NOT_ADMIN = Map.of(
-            "POST /api/v1/evaluations", RequestExecutors.EVALUATION,
-            "POST /api/v1/rulesets/{name}/versions", RequestExecutors.COMPILE,
-            "POST /api/v1/rulesets/{name}/validations", RequestExecutors.COMPILE,
-            "POST /api/v1/rulesets/{name}/versions/{version}/dry-run", RequestExecutors.COMPILE,
-            "POST /api/v1/decisions/{id}/replay", RequestExecutors.COMPILE,
-            "PUT /api/v1/rulesets/{name}/shadow", RequestExecutors.COMPILE,
-            "POST /api/v1/rulesets/{name}/versions/{version}/activate", RequestExecutors.ACTIVATION,
-            "POST /api/v1/rulesets/{name}/rollback", RequestExecutors.ROLLBACK);
+    private static final Map<String, String> NOT_ADMIN = Map.ofEntries(
+            Map.entry("POST /api/v1/evaluations", RequestExecutors.EVALUATION),
+            Map.entry("POST /api/v1/rulesets/{name}/versions", RequestExecutors.COMPILE),
+            Map.entry("POST /api/v1/rulesets/{name}/validations", RequestExecutors.COMPILE),
+            Map.entry("POST /api/v1/rulesets/{name}/versions/{version}/dry-run", RequestExecutors.COMPILE),
+            Map.entry("POST /api/v1/decisions/{id}/replay", RequestExecutors.COMPILE),
+            Map.entry("PUT /api/v1/rulesets/{name}/shadow", RequestExecutors.COMPILE),
+            Map.entry("POST /api/v1/solvency/epochs", RequestExecutors.COMPILE),
+            Map.entry("GET /api/v1/solvency/epochs/{epoch}/proofs/{accountId}", RequestExecutors.COMPILE),
+            Map.entry("HEAD /api/v1/solvency/epochs/{epoch}/proofs/{accountId}", RequestExecutors.COMPILE),
+            Map.entry("POST /api/v1/margin/epochs", RequestExecutors.COMPILE),
+            Map.entry("POST /api/v1/rulesets/{name}/versions/{version}/activate", RequestExecutors.ACTIVATION),
+            Map.entry("POST /api/v1/rulesets/{name}/rollback", RequestExecutors.ROLLBACK));
 
     @Inject
     Router router;
