@@ -1,11 +1,10 @@
 package com.deleverage.admin.margin;
 
 import com.deleverage.admin.Api;
+import com.deleverage.admin.EpochTampering;
 import com.deleverage.admin.Api.Reply;
 import com.deleverage.admin.Api.User;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -17,9 +16,7 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,56 +36,36 @@ class MarginTamperTest {
     DataSource dataSource;
 
     Api api;
+    EpochTampering tampering;
     long epoch;
 
     @BeforeEach
     void publish() throws IOException {
         api = new Api(http);
+        tampering = new EpochTampering(api, dataSource, "margin");
         Reply published = api.post("/api/v1/margin/epochs", User.OPERATOR,
                 Files.readString(Path.of("../docs/api/evaluation-request.json")));
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
         epoch = published.json().get("epoch").asLong();
-        assertThat(verify().get("valid").asBoolean()).isTrue();
+        assertThat(tampering.verify().get("valid").asBoolean()).isTrue();
     }
 
     @Test
     void aChangedMarkInTheServedFileIsNamed() throws SQLException {
-        sql("UPDATE margin_epoch SET epoch_file = REPLACE(epoch_file, '\"103441.3\"', '\"103441.4\"')");
-        assertOnlyBreak("EPOCH_MISMATCH", "'s stored files give digest sha256:");
+        tampering.sql("UPDATE margin_epoch SET epoch_file = REPLACE(epoch_file, '\"103441.3\"', '\"103441.4\"')");
+        tampering.assertOnlyBreak(epoch, "EPOCH_MISMATCH", "'s stored files give digest sha256:");
     }
 
     @Test
     void aChangedPoolLineIsNamed() throws SQLException {
-        sql("UPDATE margin_epoch SET pools_file = REPLACE(pools_file, '\"link\":null', '\"link\": null')");
-        assertOnlyBreak("EPOCH_MISMATCH", "but the chain (row ");
+        tampering.sql("UPDATE margin_epoch SET pools_file = REPLACE(pools_file, '\"link\":null', '\"link\": null')");
+        tampering.assertOnlyBreak(epoch, "EPOCH_MISMATCH", "but the chain (row ");
     }
 
     @Test
     void aDeletedEpochIsNamed() throws SQLException {
-        sql("DELETE FROM margin_opening");
-        sql("DELETE FROM margin_epoch");
-        assertOnlyBreak("EPOCH_MISMATCH", "published margin epoch " + epoch + ", which is no longer stored");
-    }
-
-    private void assertOnlyBreak(String kind, String detail) {
-        JsonNode result = verify();
-        assertThat(result.get("valid").asBoolean()).isFalse();
-        assertThat(result.get("breaks")).hasSize(1);
-        JsonNode only = result.get("breaks").get(0);
-        assertThat(only.get("kind").asText()).isEqualTo(kind);
-        assertThat(only.get("chain").asText()).isEqualTo("margin");
-        assertThat(only.get("epoch").asLong()).isEqualTo(epoch);
-        assertThat(only.get("detail").asText()).contains(detail);
-    }
-
-    private JsonNode verify() {
-        return api.get("/api/v1/audit/verify", User.AUDITOR).json();
-    }
-
-    private void sql(String statement) throws SQLException {
-        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             Statement s = c.createStatement()) {
-            s.executeUpdate(statement);
-        }
+        tampering.sql("DELETE FROM margin_opening");
+        tampering.sql("DELETE FROM margin_epoch");
+        tampering.assertOnlyBreak(epoch, "EPOCH_MISMATCH", "published margin epoch " + epoch + ", which is no longer stored");
     }
 }

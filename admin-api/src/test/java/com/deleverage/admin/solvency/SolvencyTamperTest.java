@@ -1,10 +1,10 @@
 package com.deleverage.admin.solvency;
 
 import com.deleverage.admin.Api;
+import com.deleverage.admin.EpochTampering;
 import com.deleverage.admin.Api.Reply;
 import com.deleverage.admin.Api.User;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -13,9 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,91 +32,70 @@ class SolvencyTamperTest {
     DataSource dataSource;
 
     Api api;
+    EpochTampering tampering;
     long epoch;
 
     @BeforeEach
     void publish() {
         api = new Api(http);
+        tampering = new EpochTampering(api, dataSource, "solvency");
         Reply published = api.post("/api/v1/solvency/epochs", User.OPERATOR, "{\"snapshot\": "
                 + Books.of(5, 11).snapshotJson() + ", \"reserves\": {\"USDT\": \"1000000\"}}");
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
         epoch = published.json().get("epoch").asLong();
-        assertThat(verify().get("valid").asBoolean()).isTrue();
+        assertThat(tampering.verify().get("valid").asBoolean()).isTrue();
     }
 
     @Test
     void aChangedRootSumIsNamed() throws SQLException {
-        sql("UPDATE solvency_epoch SET root_sum = root_sum - 1");
-        assertOnlyBreak("EPOCH_MISMATCH", "the stored epoch was changed");
+        tampering.sql("UPDATE solvency_epoch SET root_sum = root_sum - 1");
+        tampering.assertOnlyBreak(epoch, "EPOCH_MISMATCH", "the stored epoch was changed");
     }
 
     @Test
     void aChangedRootHashIsNamed() throws SQLException {
-        sql("UPDATE solvency_epoch SET root_hash = '" + "0".repeat(64) + "'");
-        assertOnlyBreak("EPOCH_MISMATCH", "with root sha256:" + "0".repeat(64) + ", but the chain");
+        tampering.sql("UPDATE solvency_epoch SET root_hash = '" + "0".repeat(64) + "'");
+        tampering.assertOnlyBreak(epoch, "EPOCH_MISMATCH", "with root sha256:" + "0".repeat(64) + ", but the chain");
     }
 
     @Test
     void aChangedSolventClaimOrReserveIsNamed() throws SQLException {
-        sql("UPDATE solvency_epoch SET reserve_amount = '99999999'");
-        assertOnlyBreak("EPOCH_MISMATCH", "reserve 99999999 USDT");
+        tampering.sql("UPDATE solvency_epoch SET reserve_amount = '99999999'");
+        tampering.assertOnlyBreak(epoch, "EPOCH_MISMATCH", "reserve 99999999 USDT");
     }
 
     @Test
     void aChangedInnerNodeIsNamedBecauseProofsThroughItWouldFail() throws SQLException {
-        sql("UPDATE solvency_node SET hash = '" + "f".repeat(64) + "' WHERE tree_level = 1 AND position_no = 2");
-        assertOnlyBreak("EPOCH_MISMATCH", "stored node at level 1, position 2 is not the hash of its children");
+        tampering.sql("UPDATE solvency_node SET hash = '" + "f".repeat(64) + "' WHERE tree_level = 1 AND position_no = 2");
+        tampering.assertOnlyBreak(epoch, "EPOCH_MISMATCH", "stored node at level 1, position 2 is not the hash of its children");
     }
 
     @Test
     void aChangedLiabilityOfAnAccountIsNamed() throws SQLException {
-        sql("UPDATE solvency_account SET liability = liability + 1 WHERE account_id = 'acct-2'");
-        assertOnlyBreak("EPOCH_MISMATCH", "account 'acct-2' (its salt, liability or leaf) no longer gives leaf");
+        tampering.sql("UPDATE solvency_account SET liability = liability + 1 WHERE account_id = 'acct-2'");
+        tampering.assertOnlyBreak(epoch, "EPOCH_MISMATCH", "account 'acct-2' (its salt, liability or leaf) no longer gives leaf");
     }
 
     @Test
     void aChangedLeafSumIsNamed() throws SQLException {
         // The leaves, hashed upwards, no longer reach the published root.
-        sql("UPDATE solvency_node SET node_sum = node_sum + 1 WHERE tree_level = 0 AND position_no = 0");
-        assertOnlyBreak("EPOCH_MISMATCH", "stored leaves hash to root");
+        tampering.sql("UPDATE solvency_node SET node_sum = node_sum + 1 WHERE tree_level = 0 AND position_no = 0");
+        tampering.assertOnlyBreak(epoch, "EPOCH_MISMATCH", "stored leaves hash to root");
     }
 
     @Test
     void aDeletedEpochAndAnInsertedOneAreNamed() throws SQLException {
-        sql("DELETE FROM solvency_node");
-        sql("DELETE FROM solvency_account");
-        sql("DELETE FROM solvency_epoch");
-        assertOnlyBreak("EPOCH_MISMATCH", "published solvency epoch " + epoch + ", which is no longer stored");
+        tampering.sql("DELETE FROM solvency_node");
+        tampering.sql("DELETE FROM solvency_account");
+        tampering.sql("DELETE FROM solvency_epoch");
+        tampering.assertOnlyBreak(epoch, "EPOCH_MISMATCH", "published solvency epoch " + epoch + ", which is no longer stored");
 
-        sql("INSERT INTO solvency_epoch (epoch_no, as_of, root_hash, root_sum, tree_depth, account_count, reserve_asset, "
+        tampering.sql("INSERT INTO solvency_epoch (epoch_no, as_of, root_hash, root_sum, tree_depth, account_count, reserve_asset, "
                 + "reserve_amount, solvent, deficit_sum, deficit_count, published_by, published_at) VALUES (" + (epoch + 1)
                 + ", TIMESTAMP WITH TIME ZONE '2025-10-10 21:15:00+00', '" + "a".repeat(64) + "', 0, 0, 1, 'USDT', '1', "
                 + "TRUE, 0, 0, 'mallory', TIMESTAMP WITH TIME ZONE '2025-10-10 21:15:00+00')");
-        JsonNode result = verify();
+        JsonNode result = tampering.verify();
         assertThat(result.get("breaks")).extracting(b -> b.get("kind").asText())
                 .containsExactly("EPOCH_UNRECORDED", "EPOCH_MISMATCH");
-    }
-
-    private void assertOnlyBreak(String kind, String detail) {
-        JsonNode result = verify();
-        assertThat(result.get("valid").asBoolean()).isFalse();
-        assertThat(result.get("breaks")).hasSize(1);
-        JsonNode only = result.get("breaks").get(0);
-        assertThat(only.get("kind").asText()).isEqualTo(kind);
-        assertThat(only.get("chain").asText()).isEqualTo("solvency");
-        assertThat(only.get("epoch").asLong()).isEqualTo(epoch);
-        assertThat(only.get("detail").asText()).contains(detail);
-        assertThat(result.has("firstBrokenSeq")).as("no audit row is broken").isFalse();
-    }
-
-    private JsonNode verify() {
-        return api.get("/api/v1/audit/verify", User.AUDITOR).json();
-    }
-
-    private void sql(String statement) throws SQLException {
-        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             Statement s = c.createStatement()) {
-            s.executeUpdate(statement);
-        }
     }
 }
