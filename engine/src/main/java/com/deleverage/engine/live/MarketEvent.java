@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * A change of one market's figures: each field given replaces the market's, each field left out keeps it. The
- * market's risk tiers come from the opening book and never change in a stream.
+ * market's risk tiers come from the opening book and never change in a stream; its funding cap and circuit-breaker
+ * session are kept (the session moves with the ticks' decisions, not with events).
  */
 public record MarketEvent(String eventId, String symbol, Instant at, @Nullable BigDecimal markPrice,
                           @Nullable BigDecimal indexPrice, @Nullable BigDecimal openInterest,
@@ -30,7 +31,7 @@ public record MarketEvent(String eventId, String symbol, Instant at, @Nullable B
         }
         return new Market(m.symbol(), moved.markPrice(), or(indexPrice, m.indexPrice()), or(openInterest, m.openInterest()),
                 or(priceChangePct1h, m.priceChangePct1h()), or(realizedVol1h, m.realizedVol1h()),
-                or(fundingPremium, m.fundingPremium()), m.fundingCap(), m.riskTiers());
+                or(fundingPremium, m.fundingPremium()), m.fundingCap(), m.riskTiers(), m.breaker());
     }
 
     private static BigDecimal or(BigDecimal given, BigDecimal current) {
