@@ -46,6 +46,15 @@ public final class ConsoleOutcome {
         }
     }
 
+    /** After a success, the page {@code html} makes (already HTML); after a refusal, as {@link #of}. */
+    public static HttpResponse<String> page(Supplier<String> html) {
+        try {
+            return HttpResponse.ok(html.get()).contentType(MediaType.TEXT_HTML_TYPE);
+        } catch (Refusal refusal) {
+            return refused(RefusalHandler.problem(refusal));
+        }
+    }
+
     /** After a success, the fragment {@code view} renders; after a refusal, as {@link #of}. */
     public static HttpResponse<?> rendered(Supplier<ModelAndView<Map<String, Object>>> view) {
         try {

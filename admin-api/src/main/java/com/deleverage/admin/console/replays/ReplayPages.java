@@ -4,6 +4,7 @@ import com.deleverage.admin.console.ConsoleOutcome;
 import com.deleverage.admin.console.ConsolePage;
 import com.deleverage.admin.console.ConsoleTime;
 import com.deleverage.admin.executor.RequestExecutors;
+import com.deleverage.admin.refusal.Conflict;
 import com.deleverage.admin.refusal.InvalidInput;
 import com.deleverage.admin.refusal.NotFound;
 import com.deleverage.admin.replay.ReplayJob;
@@ -94,13 +95,13 @@ public class ReplayPages {
 
     @Get("/{id}/report")
     public HttpResponse<String> report(String id) {
-        ReplayJob job = find(id);
-        if (job.state() != ReplayState.SUCCEEDED) {
-            return HttpResponse.<String>status(io.micronaut.http.HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
-                    .body("<p class=\"outcome refused\" role=\"alert\">This replay is " + job.state()
-                            + "; its report exists once it has SUCCEEDED.</p>");
-        }
-        return HttpResponse.ok(job.reportHtml()).contentType(MediaType.TEXT_HTML_TYPE);
+        return ConsoleOutcome.page(() -> {
+            ReplayJob job = find(id);
+            if (job.state() != ReplayState.SUCCEEDED) {
+                throw new Conflict("this replay is " + job.state() + "; its report exists once it has SUCCEEDED");
+            }
+            return job.reportHtml();
+        });
     }
 
     private ReplayJob find(String id) {

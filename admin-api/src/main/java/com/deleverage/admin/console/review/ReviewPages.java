@@ -62,9 +62,10 @@ public class ReviewPages {
         model.put("actionPath", "/console/rulesets/" + name + "/versions/" + version);
         model.put("active", active);
         model.put("against", against);
-        DiffView diff = against == null ? null : comparison.compare(name, version, against);
-        model.put("diffs", diff == null ? List.of() : sideBySide(name, version, against, diff));
-        model.put("parameters", diff == null ? List.of() : diff.parameters());
+        Map<String, String> before = against == null ? Map.of() : repository.files(name, against);
+        Map<String, String> after = against == null ? Map.of() : repository.files(name, version);
+        model.put("diffs", against == null ? List.of() : sideBySide(against, version, before, after));
+        model.put("parameters", against == null ? List.of() : DiffView.parameters(before, after));
         boolean own = Identities.same(reviewed.author(), user.name());
         model.put("ownVersion", own);
         model.put("mayApprove", user.canApprove() && !own && reviewed.state() == VersionState.VALIDATED);
@@ -83,10 +84,10 @@ public class ReviewPages {
         return model;
     }
 
-    private List<SideBySide> sideBySide(String name, int version, int against, DiffView diff) {
-        Map<String, String> before = repository.files(name, against);
-        Map<String, String> after = repository.files(name, version);
-        return diff.files().stream()
+    /** The files that differ (as the diff endpoint lists them), each side by side; each version's files read once. */
+    private static List<SideBySide> sideBySide(int against, int version, Map<String, String> before,
+                                               Map<String, String> after) {
+        return DiffView.files("v" + against, before, "v" + version, after).stream()
                 .map(f -> SideBySide.of(f.path(), f.change(), before.get(f.path()), after.get(f.path()))).toList();
     }
 }
