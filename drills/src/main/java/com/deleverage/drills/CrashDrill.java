@@ -33,16 +33,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *     [-Dname=value ... passed to the platform, e.g. -Ddatasources.default.url=jdbc:postgresql://...]</pre>
  */
 public final class CrashDrill {
-    private final List<String> launch;
-    private final List<String> properties;
-    private final Path dataDir;
-    private final int port;
     private final Random random;
     private final int clients;
     private final PlatformClient node;
-    private final List<String> report = new ArrayList<>();
-    private Process process;
-    private int starts;
+    private final PlatformProcess process;
 
     /**
      * @param launch     the command that starts the platform after the JVM options, e.g.
@@ -57,13 +51,10 @@ public final class CrashDrill {
                 "-Dmicronaut.server.port=" + port, "-Ddeleveraging.data-dir=" + dataDir));
         command.addAll(properties);
         command.addAll(target);
-        this.launch = command;
-        this.properties = properties;
-        this.dataDir = dataDir;
-        this.port = port;
         this.random = new Random(seed);
         this.clients = clients;
         this.node = new PlatformClient("http://127.0.0.1:" + port);
+        this.process = new PlatformProcess(command, dataDir, node);
     }
 
     /** One kill and its checks. */
@@ -92,15 +83,8 @@ public final class CrashDrill {
     public Result run(int kills) throws Exception {
         List<Round> rounds = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        Thread cleanup = new Thread(() -> {
-            Process child = process;
-            if (child != null) {
-                child.destroyForcibly(); // the drill itself was stopped: take its child with it
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(cleanup);
-        try {
-            start();
+        try (process) {
+            process.start();
             String ruleSet = "deleveraging";
             Version first = PolicyOps.active(node, ruleSet);
             Version second = PolicyOps.stageAndApprove(node, ruleSet, "crash drill",
@@ -123,12 +107,12 @@ public final class CrashDrill {
                 Thread refusals = Thread.ofPlatform().name("crash-refusals").daemon().start(() ->
                         refuseApprovals(ruleSet, first.number()));
                 Thread.sleep(ranMillis);
-                kill();
+                process.kill();
                 switcher.join(10_000);
                 refusals.join(10_000);
                 load.close();
                 List<String> ids = load.acknowledged();
-                start();
+                process.start();
                 Version recorded = PolicyOps.active(node, ruleSet);
                 JsonNode decision = PlatformClient.expectOk(node.post("/api/v1/evaluations", User.TRADER,
                         Snapshot.SINGLE_ACCOUNT), "evaluation after restart").json();
@@ -156,9 +140,6 @@ public final class CrashDrill {
                 active = recorded.number();
                 System.out.println(result);
             }
-        } finally {
-            stop();
-            Runtime.getRuntime().removeShutdownHook(cleanup);
         }
         return new Result(rounds, failures);
     }
@@ -166,7 +147,7 @@ public final class CrashDrill {
     private void switchBackAndForth(String ruleSet, int a, int b, AtomicInteger acknowledged,
                                     AtomicReference<Integer> inFlight, AtomicInteger switches, Random random) {
         try {
-            while (process != null && process.isAlive()) {
+            while (process.isAlive()) {
                 int target = acknowledged.get() == a ? b : a;
                 inFlight.set(target);
                 Reply reply = PolicyOps.rollback(node, ruleSet, target, "crash drill");
@@ -185,55 +166,12 @@ public final class CrashDrill {
     /** Approving an already active or retired version is refused and audited: a concurrent audit writer. */
     private void refuseApprovals(String ruleSet, int version) {
         try {
-            while (process != null && process.isAlive()) {
+            while (process.isAlive()) {
                 node.post("/api/v1/rulesets/" + ruleSet + "/versions/" + version + "/approve", User.APPROVER, "{}");
                 Thread.sleep(50);
             }
         } catch (IOException | InterruptedException e) {
             // killed
-        }
-    }
-
-    private void start() throws IOException, InterruptedException {
-        starts++;
-        Path log = dataDir.resolve("platform-" + starts + ".log");
-        process = new ProcessBuilder(launch).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (!node.healthy()) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the platform exited with " + process.exitValue() + "; see " + log
-                        + ":\n" + tail(log));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the platform did not answer /health within 180 s; see " + log);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private void kill() throws InterruptedException {
-        Process victim = process;
-        victim.destroyForcibly(); // SIGKILL to this child's PID only
-        victim.waitFor();
-    }
-
-    private void stop() throws InterruptedException {
-        Process last = process;
-        if (last != null && last.isAlive()) {
-            last.destroy(); // SIGTERM: orderly shutdown
-            if (!last.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                last.destroyForcibly();
-                last.waitFor();
-            }
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
         }
     }
 

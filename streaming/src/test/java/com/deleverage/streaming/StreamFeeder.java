@@ -2,6 +2,7 @@ package com.deleverage.streaming;
 
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -12,19 +13,34 @@ public final class StreamFeeder {
     private final EmbeddedKafka kafka;
     private final String accountTopic;
     private final String marketTopic;
-    private Supplier<StreamStats> stats;
+    private LongSupplier position;
     private long sent;
 
     public StreamFeeder(EmbeddedKafka kafka, String accountTopic, String marketTopic, Supplier<StreamStats> stats) {
+        this(kafka, accountTopic, marketTopic, positionOf(stats));
+    }
+
+    /**
+     * @param position how far the node has read: the sum over the input partitions of its next offset (a node in
+     *                 another process reports it in {@code GET /api/v1/streaming})
+     */
+    public StreamFeeder(EmbeddedKafka kafka, String accountTopic, String marketTopic, LongSupplier position) {
         this.kafka = kafka;
         this.accountTopic = accountTopic;
         this.marketTopic = marketTopic;
-        this.stats = stats;
+        this.position = position;
     }
 
     /** Feeds another node from now on (the same topics: a restarted node, or another one). */
     public void switchTo(Supplier<StreamStats> node) {
-        stats = node;
+        position = positionOf(node);
+    }
+
+    private static LongSupplier positionOf(Supplier<StreamStats> node) {
+        return () -> {
+            StreamStats s = node.get();
+            return s == null ? 0 : s.position();
+        };
     }
 
     /**
@@ -47,12 +63,12 @@ public final class StreamFeeder {
     }
 
     private long position() {
-        StreamStats s = stats.get();
-        return s == null ? 0 : s.position();
+        return position.getAsLong();
     }
 
     public static void await(BooleanSupplier condition) {
-        Instant until = Instant.now().plusSeconds(60);
+        // long enough for a killed node in another process to restart and rebuild on a busy machine
+        Instant until = Instant.now().plusSeconds(180);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(until)) {
                 throw new AssertionError("timed out waiting for the stream node");

@@ -71,7 +71,8 @@ class SecurityMatrixTest {
         VERIFY_AUDIT("GET", "/api/v1/audit/verify", null, User.AUDITOR),
         PUBLISH_EPOCH("POST", "/api/v1/solvency/epochs", "{}", User.OPERATOR),
         READ_EPOCH("GET", "/api/v1/solvency/epochs/1", null, User.AUDITOR),
-        READ_PROOF("GET", "/api/v1/solvency/epochs/1/proofs/acct-1", null, User.AUDITOR);
+        READ_PROOF("GET", "/api/v1/solvency/epochs/1/proofs/acct-1", null, User.AUDITOR),
+        STREAMING("GET", "/api/v1/streaming", null, User.OPERATOR, User.AUDITOR);
 
         final String method;
         final String path;
@@ -111,6 +112,14 @@ class SecurityMatrixTest {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(user == User.ANONYMOUS ? 401 : 403);
             assertThat(reply.isProblem()).isTrue();
         }
+    }
+
+    @Test
+    void aPlatformWithoutStreamingSaysSo() {
+        Reply status = api.get("/api/v1/streaming", User.OPERATOR);
+        assertThat(status.status()).isEqualTo(404);
+        assertThat(status.isProblem()).isTrue();
+        assertThat(status.json().get("detail").asText()).contains("deleveraging.streaming.enabled");
     }
 
     @Test

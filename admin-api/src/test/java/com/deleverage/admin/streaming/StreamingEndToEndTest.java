@@ -64,6 +64,13 @@ class StreamingEndToEndTest {
                 rounds.forEach(feeder::round);
 
                 Api api = new Api(http);
+                Reply status = api.get("/api/v1/streaming", User.OPERATOR);
+                assertThat(status.status()).as(status.text()).isEqualTo(200);
+                assertThat(status.json().get("live").asBoolean()).isTrue();
+                assertThat(status.json().get("position").asLong()).as("every event sent was read").isEqualTo(feeder.sent());
+                assertThat(status.json().get("rebuilds").asLong()).as("built once, at the start").isEqualTo(1);
+                assertThat(status.json().get("malformed").asLong()).isZero();
+                assertThat(api.get("/api/v1/streaming", User.TRADER).status()).isEqualTo(403);
                 Snapshot last = StreamScript.bookAfter(opening, rounds);
                 Reply evaluated = api.post("/api/v1/evaluations", User.TRADER, PlatformJson.mapper().writeValueAsString(last));
                 assertThat(evaluated.status()).isEqualTo(200);

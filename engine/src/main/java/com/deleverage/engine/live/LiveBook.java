@@ -131,7 +131,8 @@ public final class LiveBook implements AutoCloseable {
         Objects.requireNonNull(at, "at");
         asOf = at;
         CompiledVersion active = registry.active(ruleSet).orElse(null);
-        if (sweep == null || accountsChanged || sweep.version() != active) {
+        // A policy that states one-tick facts outside the tick's context is evaluated afresh at every tick.
+        if (sweep == null || accountsChanged || sweep.version() != active || sweep.oneTickRule().isPresent()) {
             return reopen(at);
         }
         List<Market> moved = List.copyOf(moves.values());

@@ -289,6 +289,10 @@ public final class MarketSweep implements AutoCloseable {
     public SweepResult tick(Collection<Market> moves, Instant at) {
         Objects.requireNonNull(at, "asOf");
         requireUsable();
+        oneTickRule().ifPresent(rule -> {
+            throw new IllegalStateException("rule '" + rule + "' states a fact with a plain insert without joining on "
+                    + "EvaluationContext(): an incremental tick would lose it; open a new sweep for every tick");
+        });
         for (Market m : moves) {
             Market current = markets.get(m.symbol());
             if (current == null) {
@@ -603,6 +607,18 @@ public final class MarketSweep implements AutoCloseable {
      */
     public Optional<Market> market(String symbol) {
         return Optional.ofNullable(markets.get(symbol));
+    }
+
+    /**
+     * The first rule of the version that stated a fact with a plain {@code insert} without joining on
+     * {@link EvaluationContext}, if any rule has so far. Such a fact is withdrawn before the next tick and stated
+     * again only if a fact its rule matched changes, so a tick could lose it where a fresh evaluation decides it:
+     * {@link #tick} then refuses, and the caller evaluates every tick afresh with a new sweep ({@code LiveBook} does).
+     * The reference policy joins every such rule on the context ({@code docs/reference-policy.md}, "Long-lived
+     * sessions").
+     */
+    public Optional<String> oneTickRule() {
+        return Optional.ofNullable(monitor.oneTickRule());
     }
 
     /** The version the sweep evaluates with. */

@@ -3,12 +3,15 @@ package com.deleverage.engine.sweep;
 import com.deleverage.engine.action.Action;
 import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.evaluate.DecidedAction;
+import com.deleverage.engine.evaluate.EvaluationContext;
 import com.deleverage.engine.evaluate.EvaluationFailedException;
 import com.deleverage.engine.evaluate.EvaluationLimits;
 import com.deleverage.engine.evaluate.FiringBudget;
 import com.deleverage.engine.risk.AdlLights;
 import com.deleverage.engine.math.AdlStanding;
 import com.deleverage.engine.risk.PositionRisk;
+import org.drools.core.common.EqualityKey;
+import org.drools.core.common.InternalFactHandle;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -17,10 +20,13 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Watches the resident session of a sweep across ticks. Unlike a one-shot evaluation, its state outlives a
@@ -36,6 +42,10 @@ final class SweepMonitor implements RuleRuntimeEventListener {
     private final Map<String, AdlLights> lights = new HashMap<>();
     private final List<FactHandle> inserted = new ArrayList<>();
     private final FiringBudget budget;
+    private String oneTickRule;
+    // What rules inserted this tick (stated or logical) that will be inserted again next tick: their matches hold
+    // the tick's context or another such fact. Identity, not equality: two ticks may insert equal facts.
+    private final Set<Object> restatedEveryTick = Collections.newSetFromMap(new IdentityHashMap<>());
 
     SweepMonitor(CompiledVersion version, KieSession session) {
         this.version = version;
@@ -54,6 +64,7 @@ final class SweepMonitor implements RuleRuntimeEventListener {
     List<FactHandle> takeInserted() {
         List<FactHandle> out = new ArrayList<>(inserted);
         inserted.clear();
+        restatedEveryTick.clear();
         return out;
     }
 
@@ -65,6 +76,12 @@ final class SweepMonitor implements RuleRuntimeEventListener {
         FactHandle handle = event.getFactHandle();
         Object fact = event.getObject();
         inserted.add(handle);
+        boolean restated = matchIsRestatedEveryTick();
+        if (restated) {
+            restatedEveryTick.add(fact);
+        } else if (oneTickRule == null && stated(handle)) {
+            oneTickRule = event.getRule().getName();
+        }
         if (fact instanceof Action action) {
             String rule = event.getRule().getName();
             actions.put(handle, new DecidedAction(action, rule, version.fileOf(rule), budget.matchedFacts()));
@@ -87,6 +104,35 @@ final class SweepMonitor implements RuleRuntimeEventListener {
         if (event.getOldObject() instanceof AdlLights market) {
             lights.remove(market.getSymbol(), market);
         }
+    }
+
+    /**
+     * The first rule that stated a fact with a plain {@code insert} from a match holding neither the tick's
+     * {@link EvaluationContext} nor a fact so stated this tick, or null. The sweep withdraws such a fact before the
+     * next tick, and the rule fires again only if a fact it matched changes: a tick that moves another market would
+     * lose the fact, and what follows from it, although a fresh evaluation decides it. A sweep of such a policy is
+     * right only when every tick is evaluated afresh.
+     */
+    String oneTickRule() {
+        return oneTickRule;
+    }
+
+    private static boolean stated(FactHandle handle) {
+        EqualityKey key = handle instanceof InternalFactHandle internal ? internal.getEqualityKey() : null;
+        return key == null || key.getStatus() == EqualityKey.STATED;
+    }
+
+    /**
+     * Whether the firing rule's match holds the tick's context (replaced every tick) or a fact stated again every
+     * tick: then the rule fires again on every tick.
+     */
+    private boolean matchIsRestatedEveryTick() {
+        for (Object fact : budget.matchedFacts()) {
+            if (fact instanceof EvaluationContext || restatedEveryTick.contains(fact)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The position's ADL standing in its market's lights in force, or null when the policy shows none. */

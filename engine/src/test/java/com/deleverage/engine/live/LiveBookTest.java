@@ -1,5 +1,6 @@
 package com.deleverage.engine.live;
 
+import com.deleverage.engine.action.Liquidate;
 import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.compile.RuleSetCompiler;
 import com.deleverage.engine.evaluate.DecidedAction;
@@ -12,6 +13,7 @@ import com.deleverage.engine.model.Position;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.policy.PolicyFiles;
 import com.deleverage.engine.registry.ActiveVersions;
+import com.deleverage.engine.sweep.MarketSweep;
 import com.deleverage.engine.sweep.SweepBooks;
 import com.deleverage.engine.sweep.SweepOptions;
 import com.deleverage.engine.sweep.SweepResult;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A live book decides, tick after tick, what a fresh evaluation of the same book decides, whatever account
@@ -88,6 +91,64 @@ class LiveBookTest {
         assertThat(refused).as("account events refused (withdrawals beyond the wallet, ...)").isPositive();
         assertThat(incremental).as("odd rounds move markets only: the sweep's incremental tick").isGreaterThanOrEqualTo(4);
         assertThat(actionsSeen).as("the ticks decide something").isGreaterThan(20);
+    }
+
+    /**
+     * A policy written the old way states its actions with a plain insert on the figures. An incremental tick that
+     * moves another market would withdraw such an action and not state it again (no fact its rule matched
+     * changed); the live book evaluates such a version afresh at every tick instead. By hand: an ISOLATED long of
+     * 1 ETH from 4,000 with 100 of isolated margin, at the mark 3,850, has a pool equity of 100 - 150 = -50: it is
+     * liquidated at its bankruptcy price 4,000 - 100 / 1 = 3,900, at the first tick and after a move of BTC alone.
+     */
+    @Test
+    void aPolicyStatingActionsWithAPlainInsertKeepsThemWhenAnotherMarketMoves() {
+        String drl = """
+                package deleveraging;
+                import com.deleverage.engine.model.MarginMode;
+                import com.deleverage.engine.risk.PositionRisk;
+                import com.deleverage.engine.action.Liquidate;
+                rule "Liquidate an isolated position at its maintenance margin"
+                when
+                    $p : PositionRisk( marginMode == MarginMode.ISOLATED, bankrupt || marginRatio >= 1 )
+                then
+                    insert(new Liquidate($p.accountId(), $p.symbol(), $p.size(), $p.bankruptcyPrice(), false, "pool below maintenance"));
+                end
+                """;
+        CompiledVersion plain = new RuleSetCompiler().compile("deleveraging", 1, Map.of("plain.drl", drl)).compiledVersion()
+                .orElseThrow(() -> new IllegalStateException("the test policy does not compile"));
+        ActiveVersions registry = new ActiveVersions();
+        registry.activate(plain);
+        Instant at = SweepBooks.AS_OF;
+        Snapshot opening = new Snapshot("deleveraging", at,
+                List.of(SweepBooks.market("BTCUSDT", new BigDecimal("100000")), SweepBooks.market("ETHUSDT", new BigDecimal("3850"))),
+                List.of(), List.of(
+                new Account("iso", BigDecimal.ZERO, MarginMode.ISOLATED,
+                        List.of(new Position("ETHUSDT", BigDecimal.ONE, new BigDecimal("4000"), null, new BigDecimal("100")))),
+                new Account("btc", new BigDecimal("5000"), MarginMode.CROSS,
+                        List.of(new Position("BTCUSDT", BigDecimal.ONE, new BigDecimal("100000"), null, null)))));
+        try (LiveBook book = new LiveBook(opening, registry, SweepOptions.DEFAULT, 100)) {
+            assertLiquidatedAt3900(book.tick(at));
+            at = at.plusSeconds(1);
+            book.apply(new MarketEvent("btc-up", "BTCUSDT", at, new BigDecimal("100500"), null, null, null, null, null));
+            SweepResult afterBtcMoved = book.tick(at);
+            assertLiquidatedAt3900(afterBtcMoved);
+            assertFresh(book, afterBtcMoved, plain, at);
+        }
+        try (MarketSweep sweep = MarketSweep.open(plain, opening)) {
+            assertThat(sweep.oneTickRule()).contains("Liquidate an isolated position at its maintenance margin");
+            assertThatThrownBy(() -> sweep.tick(Map.of("BTCUSDT", new BigDecimal("100500")), SweepBooks.AS_OF.plusSeconds(1)))
+                    .as("a sweep that cannot tick incrementally says so instead of losing the action")
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("open a new sweep for every tick");
+        }
+    }
+
+    private static void assertLiquidatedAt3900(SweepResult tick) {
+        assertThat(tick.actions()).singleElement().satisfies(a -> {
+            Liquidate liquidate = (Liquidate) a.action();
+            assertThat(liquidate.account()).isEqualTo("iso");
+            assertThat(liquidate.quantity()).isEqualByComparingTo("1");
+            assertThat(liquidate.price()).isEqualByComparingTo("3900");
+        });
     }
 
     private void assertFresh(LiveBook book, SweepResult result, CompiledVersion version, Instant at) {

@@ -68,6 +68,8 @@ class MarketSweepTest {
                 actionsSeen += result.actions().size();
             }
             assertThat(actionsSeen).as("the ticks decide something").isGreaterThan(50);
+            assertThat(sweep.oneTickRule()).as("the reference policy states no one-tick fact outside the tick's context, "
+                    + "so its ticks stay incremental").isEmpty();
         }
     }
 
@@ -142,9 +144,10 @@ class MarketSweepTest {
     }
 
     @Test
-    void aStatedFactLivesOneTickAndAHeldOneAsLongAsItsConditions() {
+    void aHeldFactStaysAndAFactStatedOutsideTheTicksContextStopsIncrementalTicks() {
         // Both rules match the one BTC position once, at the opening. A tick that moves nothing fires neither
-        // again: the stated margin call is withdrawn before it, the reduce-only insertLogical holds stays.
+        // again: the reduce-only insertLogical holds stays. The stated margin call would be withdrawn before the tick
+        // and not stated again, although a fresh evaluation states it: the sweep names the rule and refuses to tick.
         String policy = Snapshots.drl("""
                 rule "State a margin call"
                 when
@@ -160,14 +163,25 @@ class MarketSweepTest {
                     insertLogical(new ReduceOnly($p.accountId(), $p.symbol(), null, "held"));
                 end
                 """);
+        String held = policy.replace("insert(new MarginCall($p.accountId(), $p.symbol(), $p.marginRatio(), \"stated\"));", "");
+        Snapshot book = Snapshots.of(Snapshots.btc("100000"), Snapshots.cross("a", "5000", "1", "100000"));
         CompiledVersion stating = new RuleSetCompiler().compile("stating", 1, Map.of("policy.drl", policy))
                 .compiledVersion().orElseThrow();
-        Snapshot book = Snapshots.of(Snapshots.btc("100000"), Snapshots.cross("a", "5000", "1", "100000"));
         try (MarketSweep sweep = MarketSweep.open(stating, book)) {
             assertThat(types(sweep.opening())).containsExactlyInAnyOrder("MARGIN_CALL", "REDUCE_ONLY");
-            assertThat(types(sweep.tick(Map.of(), book.asOf().plusSeconds(1)))).containsExactly("REDUCE_ONLY");
+            assertThat(sweep.oneTickRule()).contains("State a margin call");
+            assertThatThrownBy(() -> sweep.tick(Map.of(), book.asOf().plusSeconds(1)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("'State a margin call'");
         } finally {
             stating.retire();
+        }
+        CompiledVersion holding = new RuleSetCompiler().compile("holding", 1, Map.of("policy.drl", held))
+                .compiledVersion().orElseThrow();
+        try (MarketSweep sweep = MarketSweep.open(holding, book)) {
+            assertThat(sweep.oneTickRule()).isEmpty();
+            assertThat(types(sweep.tick(Map.of(), book.asOf().plusSeconds(1)))).containsExactly("REDUCE_ONLY");
+        } finally {
+            holding.retire();
         }
     }
 
