@@ -13,5 +13,6 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 KILLS="${KILLS:-10}"
 SEED="${SEED:-20251010}"
-exec ./mvnw -B -q -pl drills -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q -pl drills -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=StreamNodeKillIT -Ddrill.stream.kills="$KILLS" -Ddrill.seed="$SEED" -Dit.failIfNoSpecifiedTests=false
+grep -h "STREAM KILL DRILL" drills/target/failsafe-reports/com.deleverage.drills.StreamNodeKillIT-output.txt

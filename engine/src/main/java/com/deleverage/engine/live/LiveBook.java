@@ -138,11 +138,24 @@ public final class LiveBook implements AutoCloseable {
         List<Market> moved = List.copyOf(moves.values());
         moves.clear();
         try {
-            return sweep.tick(moved, at);
+            return keepBreakers(sweep.tick(moved, at));
         } catch (RuntimeException e) {
             closeSweep();
             throw e;
         }
+    }
+
+    /**
+     * Takes each market's circuit-breaker session as the tick left it (a level it fired, a new UTC day) into the
+     * book, so that later market events, the next tick and a reopened sweep carry it: each level halts once per
+     * session. The book's other market figures stay its own (they are the latest events').
+     */
+    private SweepResult keepBreakers(SweepResult tick) {
+        markets.replaceAll((symbol, market) -> sweep.market(symbol)
+                .filter(ticked -> !Objects.equals(ticked.breaker(), market.breaker()))
+                .map(ticked -> market.withBreaker(ticked.breaker()))
+                .orElse(market));
+        return tick;
     }
 
     private SweepResult reopen(Instant at) {
@@ -155,7 +168,7 @@ public final class LiveBook implements AutoCloseable {
             accountsChanged = true;
             throw e;
         }
-        return sweep.opening();
+        return keepBreakers(sweep.opening());
     }
 
     /** The book as a fresh evaluation at {@code at} sees it. */

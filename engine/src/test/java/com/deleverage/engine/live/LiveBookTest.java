@@ -1,5 +1,6 @@
 package com.deleverage.engine.live;
 
+import com.deleverage.engine.action.HaltTrading;
 import com.deleverage.engine.action.Liquidate;
 import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.compile.RuleSetCompiler;
@@ -8,7 +9,9 @@ import com.deleverage.engine.evaluate.Decision;
 import com.deleverage.engine.evaluate.EvaluationLimits;
 import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.engine.model.Account;
+import com.deleverage.engine.model.CircuitBreakerSession;
 import com.deleverage.engine.model.MarginMode;
+import com.deleverage.engine.model.Market;
 import com.deleverage.engine.model.Position;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.policy.PolicyFiles;
@@ -24,6 +27,7 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -105,8 +109,10 @@ class LiveBookTest {
         String drl = """
                 package deleveraging;
                 import com.deleverage.engine.model.MarginMode;
+import com.deleverage.engine.model.Market;
                 import com.deleverage.engine.risk.PositionRisk;
-                import com.deleverage.engine.action.Liquidate;
+                import com.deleverage.engine.action.HaltTrading;
+import com.deleverage.engine.action.Liquidate;
                 rule "Liquidate an isolated position at its maintenance margin"
                 when
                     $p : PositionRisk( marginMode == MarginMode.ISOLATED, bankrupt || marginRatio >= 1 )
@@ -140,6 +146,50 @@ class LiveBookTest {
                     .as("a sweep that cannot tick incrementally says so instead of losing the action")
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("open a new sweep for every tick");
         }
+    }
+
+    /**
+     * The circuit-breaker session a tick fires a level in is the book's from then on: a stream halts each level once
+     * per session, through incremental ticks and through a tick that reopens the sweep (a position opened). The
+     * marks of BreakerSessionSweepTest (BTCUSDT on 10 Oct 2025, session reference 121,579.4: level 1 at or below
+     * 113,068.842, level 2 at or below 105,774.078).
+     */
+    @Test
+    void aBreakerLevelFiredAtATickStaysFiredThroughLaterTicksAndReopenings() {
+        ActiveVersions registry = new ActiveVersions();
+        CompiledVersion v1 = compile(1);
+        registry.activate(v1);
+        Market btc = SweepBooks.market("BTCUSDT", new BigDecimal("115006.9"))
+                .withBreaker(new CircuitBreakerSession(new BigDecimal("121579.4"), LocalDate.parse("2025-10-10"), 0));
+        Instant open = Instant.parse("2025-10-10T21:00:00Z");
+        Snapshot opening = new Snapshot("deleveraging", open, List.of(btc), List.of(), List.of(
+                new Account("a", new BigDecimal("50000"), MarginMode.CROSS,
+                        List.of(new Position("BTCUSDT", new BigDecimal("0.1"), new BigDecimal("115000"), null, null)))));
+        try (LiveBook book = new LiveBook(opening, registry, SweepOptions.DEFAULT, 100)) {
+            assertThat(breakerHalts(book.tick(open))).isEmpty();
+            assertThat(breakerHalts(move(book, "109069.0", "2025-10-10T21:12:30Z"))).containsExactly(1);
+            assertThat(breakerHalts(move(book, "112137.6", "2025-10-10T21:13:45Z"))).as("level 1 is spent").isEmpty();
+            Instant opened = Instant.parse("2025-10-10T21:14:00Z");
+            assertThat(book.apply(new AccountEvent.Transfer("t-b", "b", opened, new BigDecimal("1000"))).kind())
+                    .as("a new account: the next tick reopens the sweep").isEqualTo(EventOutcome.Kind.APPLIED);
+            assertThat(breakerHalts(move(book, "108000", "2025-10-10T21:15:00Z"))).as("still spent after a reopening").isEmpty();
+            assertThat(breakerHalts(move(book, "102193.6", "2025-10-10T21:17:30Z"))).containsExactly(2);
+            assertThat(breakerHalts(move(book, "101516.5", "2025-10-10T21:21:15Z"))).isEmpty();
+            assertThat(book.snapshot(Instant.parse("2025-10-10T21:21:15Z")).markets().getFirst().breaker())
+                    .isEqualTo(new CircuitBreakerSession(new BigDecimal("121579.4"), LocalDate.parse("2025-10-10"), 2));
+        }
+    }
+
+    private static SweepResult move(LiveBook book, String mark, String at) {
+        Instant when = Instant.parse(at);
+        assertThat(book.apply(new MarketEvent("mark-" + at, "BTCUSDT", when, new BigDecimal(mark), null, null, null, null,
+                null)).kind()).isEqualTo(EventOutcome.Kind.APPLIED);
+        return book.tick(when);
+    }
+
+    private static List<Integer> breakerHalts(SweepResult tick) {
+        return tick.actions().stream().map(DecidedAction::action).filter(HaltTrading.class::isInstance)
+                .map(a -> ((HaltTrading) a).breakerLevel()).toList();
     }
 
     private static void assertLiquidatedAt3900(SweepResult tick) {
