@@ -1,5 +1,6 @@
 package com.deleverage.admin;
 
+import com.deleverage.admin.Api.Reply;
 import com.deleverage.admin.Api.User;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -19,6 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @param chain the chain whose breaks are expected ({@code solvency}, {@code margin})
  */
 public record EpochTampering(Api api, DataSource dataSource, String chain) {
+
+    /**
+     * Publishes an epoch ({@code POST path} as the operator: 201), checks that {@code /audit/verify} is valid before
+     * anything is changed, and returns the epoch's number.
+     */
+    public long publish(String path, String body) {
+        Reply published = api.post(path, User.OPERATOR, body);
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        assertThat(verify().get("valid").asBoolean()).as("valid before any change").isTrue();
+        return published.json().get("epoch").asLong();
+    }
 
     public void sql(String statement) throws SQLException {
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();

@@ -2,8 +2,6 @@ package com.deleverage.admin.solvency;
 
 import com.deleverage.admin.Api;
 import com.deleverage.admin.EpochTampering;
-import com.deleverage.admin.Api.Reply;
-import com.deleverage.admin.Api.User;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -31,19 +29,14 @@ class SolvencyTamperTest {
     @Inject
     DataSource dataSource;
 
-    Api api;
     EpochTampering tampering;
     long epoch;
 
     @BeforeEach
     void publish() {
-        api = new Api(http);
-        tampering = new EpochTampering(api, dataSource, "solvency");
-        Reply published = api.post("/api/v1/solvency/epochs", User.OPERATOR, "{\"snapshot\": "
-                + Books.of(5, 11).snapshotJson() + ", \"reserves\": {\"USDT\": \"1000000\"}}");
-        assertThat(published.status()).as(published.toString()).isEqualTo(201);
-        epoch = published.json().get("epoch").asLong();
-        assertThat(tampering.verify().get("valid").asBoolean()).isTrue();
+        tampering = new EpochTampering(new Api(http), dataSource, "solvency");
+        epoch = tampering.publish("/api/v1/solvency/epochs", "{\"snapshot\": " + Books.of(5, 11).snapshotJson()
+                + ", \"reserves\": {\"USDT\": \"1000000\"}}");
     }
 
     @Test
