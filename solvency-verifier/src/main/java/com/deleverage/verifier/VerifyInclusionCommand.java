@@ -1,50 +1,17 @@
 package com.deleverage.verifier;
 
-import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 @Command(name = "verify-inclusion",
         description = "Checks that the proof your venue gave you leads from your own account to the published root.")
-final class VerifyInclusionCommand implements Callable<Integer> {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "PROOF.json", description = "the proof of your account")
-    Path proof;
-
-    @ArgGroup(multiplicity = "1")
-    Trusted trusted;
-
-    static final class Trusted {
-        @Option(names = "--root", paramLabel = "ROOTHASH",
-                description = "the root hash the venue published for the epoch (64 hex digits)")
-        String root;
-
-        @Option(names = "--epoch-file", paramLabel = "EPOCH.json",
-                description = "the published epoch instead: its root, epoch number and account count are all checked")
-        Path epoch;
+final class VerifyInclusionCommand extends ProofCheckCommand {
+    @Override
+    Verdict againstRoot(String proofJson, String root) {
+        return InclusionCheck.againstRoot(proofJson, root);
     }
 
     @Override
-    public Integer call() {
-        try {
-            String proofJson = Files.readString(proof, StandardCharsets.UTF_8);
-            Verdict verdict = trusted.root != null
-                    ? InclusionCheck.againstRoot(proofJson, trusted.root)
-                    : InclusionCheck.againstEpoch(proofJson, Files.readString(trusted.epoch, StandardCharsets.UTF_8));
-            return Verifier.report(spec.commandLine(), verdict);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return Verifier.report(spec.commandLine(), Verdict.fail(java.util.List.of(), "cannot read " + e.getMessage()));
-        }
+    Verdict againstEpoch(String proofJson, String epochJson) {
+        return InclusionCheck.againstEpoch(proofJson, epochJson);
     }
 }
