@@ -1,6 +1,7 @@
 package com.deleverage.replay.book;
 
 import com.deleverage.engine.model.RiskTier;
+import com.deleverage.replay.path.PriceBar;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,11 +31,17 @@ import java.util.TreeMap;
  * @param minMaintenanceMultiple at the reference price every position's margin pool holds at least this many times its
  *                               maintenance margin (topped up otherwise), so nobody is liquidated before the path moves
  * @param lotSize                quantity step, base units
+ * @param entryHistory           empty: entries uniform within {@code entrySpread}. Otherwise the market's real bars
+ *                               before the reference time, oldest first: each position opens at the close of a bar
+ *                               drawn uniformly from them and must have survived the bars after it (its pool never
+ *                               under maintenance margin at their worst price), else it opens at the first later bar
+ *                               it survives from ({@link BookGenerator}); {@code entrySpread} is then unused
  */
 public record BookSpec(long seed, int accounts, String symbol, BigDecimal referencePrice, BigDecimal openInterest,
                        List<RiskTier> riskTiers, double longShare, double isolatedShare,
                        SortedMap<Integer, Integer> leverageWeights, double sizeSigma, double entrySpread,
-                       double marginBuffer, BigDecimal minMaintenanceMultiple, BigDecimal lotSize) {
+                       double marginBuffer, BigDecimal minMaintenanceMultiple, BigDecimal lotSize,
+                       List<PriceBar> entryHistory) {
 
     /** Retail-heavy leverage mix: most accounts at 5-20x, a tail up to 100x. */
     public static final SortedMap<Integer, Integer> DEFAULT_LEVERAGE_WEIGHTS = new TreeMap<>(Map.of(
@@ -45,6 +52,7 @@ public record BookSpec(long seed, int accounts, String symbol, BigDecimal refere
         Objects.requireNonNull(referencePrice, "referencePrice");
         Objects.requireNonNull(openInterest, "openInterest");
         riskTiers = List.copyOf(riskTiers);
+        entryHistory = List.copyOf(entryHistory);
         leverageWeights = new TreeMap<>(leverageWeights);
         if (accounts < 2) {
             throw new IllegalArgumentException("a book needs at least 2 accounts (one long, one short)");
@@ -59,6 +67,15 @@ public record BookSpec(long seed, int accounts, String symbol, BigDecimal refere
         if (longShare <= 0 || longShare >= 1 || isolatedShare < 0 || isolatedShare > 1) {
             throw new IllegalArgumentException("longShare must be in (0, 1) and isolatedShare in [0, 1]");
         }
+    }
+
+    /** A book with entries uniform within {@code entrySpread} of the reference price (no entry history). */
+    public BookSpec(long seed, int accounts, String symbol, BigDecimal referencePrice, BigDecimal openInterest,
+                    List<RiskTier> riskTiers, double longShare, double isolatedShare,
+                    SortedMap<Integer, Integer> leverageWeights, double sizeSigma, double entrySpread,
+                    double marginBuffer, BigDecimal minMaintenanceMultiple, BigDecimal lotSize) {
+        this(seed, accounts, symbol, referencePrice, openInterest, riskTiers, longShare, isolatedShare, leverageWeights,
+                sizeSigma, entrySpread, marginBuffer, minMaintenanceMultiple, lotSize, List.of());
     }
 
     /**

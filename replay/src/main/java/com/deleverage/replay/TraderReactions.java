@@ -1,0 +1,60 @@
+package com.deleverage.replay;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * How traders react between ticks, so a replay is not frozen once the book's weakest accounts are gone. Applied
+ * after each tick's decision (and funding), before the next tick; every draw is a function of the seed and what it
+ * is for (the account, the tick), so the same seed gives the same reactions on any JVM and in either version.
+ *
+ * <ul>
+ *   <li><b>Margin-called survivors top up.</b> An account the policy sends a MARGIN_CALL and that still holds a
+ *       position decides once, on its first call: with probability {@code topUpProbability} it adds collateral
+ *       that brings its pool's equity at the tick's mark to {@code topUpTarget} times its maintenance margin
+ *       (rounded up to the cent); otherwise it never adds any. The deposit is a ledger line
+ *       ({@code deposits}).</li>
+ *   <li><b>New entrants on the rebound.</b> Once a market's mark is at least {@code reboundThreshold} above its
+ *       lowest mark since the replay's start, on each tick it is neither halted nor market-wide reduce-only a pair of
+ *       new accounts (one long, one short: open interest stays balanced) opens with probability
+ *       {@code entryProbability}, each {@code entrantQuantity} at the mark, cross margin, leverage drawn from
+ *       {@code leverageWeights} (at most the tier's cap), collateral the initial margin times
+ *       {@code 1 + U(0, marginBuffer)}, deposited (a ledger line). They are new accounts,
+ *       {@code entrant-SYMBOL-EPOCHSECOND-L} and {@code -S}.</li>
+ *   <li><b>Liquidated traders never return.</b> Only accounts that still hold a position can top up; entrants are
+ *       new accounts; nobody reopens a closed position.</li>
+ * </ul>
+ *
+ * @param seed              seed of every draw
+ * @param topUpProbability  probability that a margin-called account tops up, in [0, 1]
+ * @param topUpTarget       equity after a top-up, in maintenance margins (> 1)
+ * @param reboundThreshold  rise above the lowest mark since the start that lets entrants in, e.g. 0.02
+ * @param entryProbability  probability of one pair of entrants per tick on the rebound, in [0, 1]
+ * @param entrantQuantity   base units each entrant opens
+ * @param leverageWeights   entrants' leverage to relative weight
+ * @param marginBuffer      entrants' collateral is the initial margin times {@code 1 + U(0, marginBuffer)}
+ */
+public record TraderReactions(long seed, double topUpProbability, BigDecimal topUpTarget, double reboundThreshold,
+                              double entryProbability, BigDecimal entrantQuantity,
+                              SortedMap<Integer, Integer> leverageWeights, double marginBuffer) {
+    public TraderReactions {
+        Objects.requireNonNull(topUpTarget, "topUpTarget");
+        Objects.requireNonNull(entrantQuantity, "entrantQuantity");
+        leverageWeights = new TreeMap<>(leverageWeights);
+        if (topUpProbability < 0 || topUpProbability > 1 || entryProbability < 0 || entryProbability > 1) {
+            throw new IllegalArgumentException("probabilities must be in [0, 1]");
+        }
+        if (topUpTarget.compareTo(BigDecimal.ONE) <= 0 || entrantQuantity.signum() <= 0 || reboundThreshold < 0
+                || marginBuffer < 0) {
+            throw new IllegalArgumentException("topUpTarget must be > 1, entrantQuantity > 0, reboundThreshold and "
+                    + "marginBuffer >= 0");
+        }
+        if (leverageWeights.isEmpty() || leverageWeights.keySet().stream().anyMatch(l -> l < 1)
+                || leverageWeights.values().stream().anyMatch(w -> w < 0)
+                || leverageWeights.values().stream().mapToInt(Integer::intValue).sum() == 0) {
+            throw new IllegalArgumentException("leverage weights must map leverage >= 1 to weight >= 0, some > 0");
+        }
+    }
+}
