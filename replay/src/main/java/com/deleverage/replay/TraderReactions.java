@@ -1,5 +1,7 @@
 package com.deleverage.replay;
 
+import com.deleverage.replay.book.BookSpec;
+
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -39,6 +41,17 @@ import java.util.TreeMap;
 public record TraderReactions(long seed, double topUpProbability, BigDecimal topUpTarget, double reboundThreshold,
                               double entryProbability, BigDecimal entrantQuantity,
                               SortedMap<Integer, Integer> leverageWeights, double marginBuffer) {
+    /**
+     * The reactions of the 10 Oct 2025 worked example (docs/backtesting.md), assumptions, not published figures: 30%
+     * of margin-called survivors top up to 3x maintenance margin; from 2% above the low, a pair of entrants per tick
+     * with probability 0.5, each {@code entrantQuantity}, leverage drawn like the calibrated book's
+     * ({@link BookSpec#OCT_10_2025_LEVERAGE_WEIGHTS}), margin buffer up to +50%.
+     */
+    public static TraderReactions calibrated10Oct2025(long seed, BigDecimal entrantQuantity) {
+        return new TraderReactions(seed, 0.3, new BigDecimal("3"), 0.02, 0.5, entrantQuantity,
+                BookSpec.OCT_10_2025_LEVERAGE_WEIGHTS, 0.5);
+    }
+
     public TraderReactions {
         Objects.requireNonNull(topUpTarget, "topUpTarget");
         Objects.requireNonNull(entrantQuantity, "entrantQuantity");
