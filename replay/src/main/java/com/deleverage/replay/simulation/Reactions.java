@@ -38,6 +38,8 @@ final class Reactions {
     private final Set<String> decided = new HashSet<>();
     private final SortedMap<String, BigDecimal> lows = new TreeMap<>();
     private final int totalWeight;
+    /** {@code 1 + reboundThreshold}: entrants come in at or above the lowest mark times this. */
+    private final BigDecimal reboundFactor;
 
     Reactions(TraderReactions spec, BookState book, SortedMap<String, MarketRules> rules, Ledger ledger) {
         this.spec = spec;
@@ -45,6 +47,7 @@ final class Reactions {
         this.rules = rules;
         this.ledger = ledger;
         this.totalWeight = spec.leverageWeights().values().stream().mapToInt(Integer::intValue).sum();
+        this.reboundFactor = BigDecimal.ONE.add(exact(spec.reboundThreshold()));
     }
 
     /** After the tick's decision: top-ups for its margin calls, then entrants in every market on the rebound. */
@@ -92,8 +95,7 @@ final class Reactions {
     private void enter(Instant now, String symbol, BigDecimal mark) {
         BigDecimal low = lows.merge(symbol, mark, BigDecimal::min);
         MarketRules r = rules.get(symbol);
-        if (r.halted(now) || r.reduceOnly(now)
-                || mark.compareTo(low.multiply(BigDecimal.ONE.add(new BigDecimal(spec.reboundThreshold())))) < 0) {
+        if (r.halted(now) || r.reduceOnly(now) || mark.compareTo(low.multiply(reboundFactor)) < 0) {
             return;
         }
         String key = symbol + "-" + now.getEpochSecond();
