@@ -33,7 +33,7 @@ class TraderReactionsTest {
             """;
 
     static TraderReactions topUps(double probability) {
-        return new TraderReactions(1, probability, d("3"), 0.02, 0, d("0.5"), new TreeMap<>(Map.of(10, 1)), 0);
+        return new TraderReactions(1, probability, d("3"), 0, d("0.5"), 0.02, 0, d("0.5"), new TreeMap<>(Map.of(10, 1)), 0);
     }
 
     /**
@@ -82,7 +82,8 @@ class TraderReactionsTest {
     @Test
     void onTheReboundAPairOfNewEntrantsOpensAtTheMarkWithTheCappedLeverage() {
         ReplayPolicy policy = policy("calls", MARGIN_CALL_AT_0_9);
-        TraderReactions entrants = new TraderReactions(1, 0, d("3"), 0.02, 1, d("0.5"), new TreeMap<>(Map.of(200, 1)), 0);
+        TraderReactions entrants = new TraderReactions(1, 0, d("3"), 0, d("0.5"), 0.02, 1, d("0.5"),
+                new TreeMap<>(Map.of(200, 1)), 0);
         VersionResult v = Replay.run(request("600", List.of(policy), "100000", "98000", "100000").withReactions(entrants))
                 .versions().get(0);
         assertThat(v.outcomes()).containsKeys("entrant-BTCUSDT-1760130120-L", "entrant-BTCUSDT-1760130120-S")
@@ -95,17 +96,43 @@ class TraderReactionsTest {
         assertThat(v.violations()).isEmpty();
 
         // 98,000 x 1.021 = 100,058 > 100,000: under a 2.1% threshold nobody enters.
-        TraderReactions higher = new TraderReactions(1, 0, d("3"), 0.021, 1, d("0.5"), new TreeMap<>(Map.of(200, 1)), 0);
+        TraderReactions higher = new TraderReactions(1, 0, d("3"), 0, d("0.5"), 0.021, 1, d("0.5"),
+                new TreeMap<>(Map.of(200, 1)), 0);
         VersionResult none = Replay.run(request("600", List.of(policy), "100000", "98000", "100000").withReactions(higher))
                 .versions().get(0);
         assertThat(none.outcomes()).hasSize(3);
         assertThat(none.ledger().get("deposits")).isEqualByComparingTo("0");
     }
 
+    /**
+     * A survivor that reduces instead: called at 99,500, it closes half of its long of 1 at the mark, realising
+     * 0.5 x (99,500 - 100,000) = -250: wallet 750, position 0.5, nothing deposited. At the third tick, 99,500 again,
+     * its ratio is 0.005 x 49,750 / (750 - 250) = 0.4975: no call.
+     */
+    @Test
+    void aMarginCalledSurvivorThatReducesClosesItsShareAtTheMark() {
+        ReplayPolicy policy = policy("calls", LIQUIDATE_AT_BANKRUPTCY + MARGIN_CALL_AT_0_9);
+        TraderReactions reduce = new TraderReactions(1, 0, d("3"), 1, d("0.5"), 0.02, 0, d("0.5"),
+                new TreeMap<>(Map.of(10, 1)), 0);
+        VersionResult v = Replay.run(request("600", List.of(policy), "100000", "99500", "99500").withReactions(reduce))
+                .versions().get(0);
+        assertThat(v.totals().marginCalls()).isEqualTo(1);
+        assertThat(v.outcomes().get("L1").position()).isEqualByComparingTo("0.5");
+        assertThat(v.outcomes().get("L1").collateral()).isEqualByComparingTo("750");
+        assertThat(v.ledger().get("realisedPnl")).isEqualByComparingTo("-250");
+        assertThat(v.ledger().get("deposits")).isEqualByComparingTo("0");
+        assertThat(v.totals().liquidations()).isZero();
+        assertThat(v.violations()).isEmpty();
+    }
+
     @Test
     void reactionsRejectProbabilitiesOutsideZeroToOne() {
         assertThatThrownBy(() -> topUps(1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new TraderReactions(1, 0, d("1"), 0.02, 0, d("0.5"), new TreeMap<>(Map.of(10, 1)), 0))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TraderReactions(1, 0, d("1"), 0, d("0.5"), 0.02, 0, d("0.5"),
+                new TreeMap<>(Map.of(10, 1)), 0)).as("a top-up target of 1").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TraderReactions(1, 0.6, d("3"), 0.5, d("0.5"), 0.02, 0, d("0.5"),
+                new TreeMap<>(Map.of(10, 1)), 0)).as("top-up and reduce over 1").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TraderReactions(1, 0, d("3"), 0.5, d("1"), 0.02, 0, d("0.5"),
+                new TreeMap<>(Map.of(10, 1)), 0)).as("closing everything").isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -22,8 +22,9 @@ import java.util.TreeMap;
 import java.util.random.RandomGeneratorFactory;
 
 /**
- * Applies {@link TraderReactions} between ticks: top-ups of margin-called survivors, pairs of new entrants on the
- * rebound. Every deposit is a ledger line, so the replay's conservation check covers it.
+ * Applies {@link TraderReactions} between ticks: top-ups and reductions of margin-called survivors, pairs of new
+ * entrants on the rebound. Every deposit and every realised PnL is a ledger line, so the replay's conservation check
+ * covers them.
  *
  * <p>Each draw is {@code L64X128MixRandom} seeded with the reactions' seed mixed with the hash of what the draw is
  * for ({@code String.hashCode}, which the language specifies), so a draw does not depend on the order of the others:
@@ -50,25 +51,46 @@ final class Reactions {
         this.reboundFactor = BigDecimal.ONE.add(exact(spec.reboundThreshold()));
     }
 
-    /** After the tick's decision: top-ups for its margin calls, then entrants in every market on the rebound. */
+    /** After the tick's decision: answers to its margin calls, then entrants in every market on the rebound. */
     void react(Instant now, Decision decision, Map<String, BigDecimal> marks) {
         for (DecidedAction decided : decision.actions()) {
             if (decided.action() instanceof MarginCall call) {
-                topUp(call, marks);
+                answer(call, marks);
             }
         }
         marks.forEach((symbol, mark) -> enter(now, symbol, mark));
     }
 
-    private void topUp(MarginCall call, Map<String, BigDecimal> marks) {
+    /** The account's one decision, on its first call: top up, reduce, or neither. */
+    private void answer(MarginCall call, Map<String, BigDecimal> marks) {
         BookAccount account = book.get(call.account());
         if (account == null || account.positions.isEmpty() || !decided.add(account.id)) {
             return;
         }
-        if (draw("top-up/" + account.id) >= spec.topUpProbability()) {
-            return;
-        }
+        double u = draw("margin-call/" + account.id);
         BookPosition isolated = account.isolated() && call.symbol() != null ? account.positions.get(call.symbol()) : null;
+        if (u < spec.topUpProbability()) {
+            topUp(account, isolated, marks);
+        } else if (u < spec.topUpProbability() + spec.reduceProbability()) {
+            reduce(account, isolated, marks);
+        }
+    }
+
+    /** Closes {@code reduceFraction} of the called positions (the isolated one, or all of a cross account) at the mark. */
+    private void reduce(BookAccount account, BookPosition isolated, Map<String, BigDecimal> marks) {
+        for (BookPosition p : account.positions.values()) {
+            if (isolated == null || p == isolated) {
+                BigDecimal closed = p.quantity.multiply(spec.reduceFraction());
+                BigDecimal pnl = marks.get(p.symbol).subtract(p.entryPrice).multiply(closed);
+                account.addToPool(p, pnl);
+                ledger.realised(pnl);
+                p.quantity = p.quantity.subtract(closed);
+            }
+        }
+        account.changed();
+    }
+
+    private void topUp(BookAccount account, BookPosition isolated, Map<String, BigDecimal> marks) {
         BigDecimal equity = isolated != null ? isolated.isolatedMargin : account.walletBalance;
         BigDecimal maintenance = BigDecimal.ZERO;
         for (BookPosition p : account.positions.values()) {
