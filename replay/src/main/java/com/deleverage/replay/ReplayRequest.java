@@ -28,11 +28,12 @@ import java.util.function.Consumer;
  * @param settings       fee, funding and halt conventions
  * @param progress       called after every tick (may be a no-op)
  * @param cancelled      checked before every tick; true stops the replay with {@link ReplayCancelledException}
+ * @param reactions      how traders react between ticks; null: they do not (the book only shrinks)
  */
 public record ReplayRequest(PricePath path, Instant from, Instant to, List<Account> book,
                             SortedMap<String, List<RiskTier>> riskTiers, SortedMap<String, BigDecimal> insuranceFunds,
                             List<ReplayPolicy> policies, ReplaySettings settings, Consumer<ReplayProgress> progress,
-                            BooleanSupplier cancelled) {
+                            BooleanSupplier cancelled, TraderReactions reactions) {
     public ReplayRequest {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(from, "from");
@@ -55,20 +56,26 @@ public record ReplayRequest(PricePath path, Instant from, Instant to, List<Accou
         }
     }
 
-    /** A request without progress callback or cancellation, default settings. */
+    /** A request without progress callback, cancellation or trader reactions, default settings. */
     public static ReplayRequest of(PricePath path, Instant from, Instant to, List<Account> book,
                                    Map<String, List<RiskTier>> riskTiers, Map<String, BigDecimal> insuranceFunds,
                                    List<ReplayPolicy> policies) {
         return new ReplayRequest(path, from, to, book, new TreeMap<>(riskTiers), new TreeMap<>(insuranceFunds),
-                policies, ReplaySettings.DEFAULT, null, null);
+                policies, ReplaySettings.DEFAULT, null, null, null);
     }
 
     public ReplayRequest withSettings(ReplaySettings newSettings) {
-        return new ReplayRequest(path, from, to, book, riskTiers, insuranceFunds, policies, newSettings, progress, cancelled);
+        return new ReplayRequest(path, from, to, book, riskTiers, insuranceFunds, policies, newSettings, progress, cancelled,
+                reactions);
     }
 
     public ReplayRequest withProgress(Consumer<ReplayProgress> newProgress, BooleanSupplier newCancelled) {
         return new ReplayRequest(path, from, to, book, riskTiers, insuranceFunds, policies, settings, newProgress,
-                newCancelled);
+                newCancelled, reactions);
+    }
+
+    public ReplayRequest withReactions(TraderReactions newReactions) {
+        return new ReplayRequest(path, from, to, book, riskTiers, insuranceFunds, policies, settings, progress, cancelled,
+                newReactions);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Objects;
 public record ReplaySettings(BigDecimal liquidationFeeRate, Duration fundingInterval, HaltBehaviour haltBehaviour) {
     /**
      * 0.5% liquidation fee, 8-hour funding, liquidations go on during a halt (a halt stops traders' orders;
-     * the venue's liquidation engine keeps working, and the replay opens no positions anyway).
+     * the venue's liquidation engine keeps working; the book's accounts open no positions, and entrants stay out of a
+     * halted market).
      */
     public static final ReplaySettings DEFAULT = new ReplaySettings(new BigDecimal("0.005"), Duration.ofHours(8),
             HaltBehaviour.LIQUIDATE);

@@ -9,12 +9,18 @@ import com.deleverage.engine.model.RiskTier;
 import com.deleverage.replay.book.BookGenerator;
 import com.deleverage.replay.book.BookJson;
 import com.deleverage.replay.book.BookSpec;
+import com.deleverage.replay.path.PriceBar;
 import com.deleverage.engine.snapshot.InvalidSnapshotException;
 import com.deleverage.engine.testing.MarketData;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,5 +83,38 @@ class BookTest {
         assertThat(BookJson.read(BookJson.write(book))).isEqualTo(book);
         assertThatThrownBy(() -> BookJson.read("[{\"id\":\"a\",\"walletBalance\":\"x\",\"marginMode\":\"CROSS\"}]"))
                 .isInstanceOf(InvalidSnapshotException.class);
+    }
+
+    /**
+     * Survivorship, worked by hand. History: a flat bar at 100,000, then a wick to 50,000 closing at 60,000; every
+     * account 5x cross, no margin buffer, equal sizes. A long opened at 100,000 holds 20% of its notional: at 50,000 it
+     * has lost 50%, so the wick would have liquidated it and it opens at the last bar's close, 60,000, with a wallet of
+     * 60,000 q / 5 = 12,000 q. A short opened at 100,000 never sees a price above it (the wick bar's high is 100,000):
+     * it keeps its entry, wallet 20,000 q. Shorts drawn at the last bar open at 60,000.
+     */
+    @Test
+    void aPositionTheHistoryWouldHaveLiquidatedOpensAtTheFirstLaterBarItSurvives() {
+        Instant t = Instant.parse("2025-10-10T19:50:00Z");
+        BigDecimal top = new BigDecimal("100000");
+        List<PriceBar> history = List.of(
+                new PriceBar("BTCUSDT", t, Duration.ofMinutes(5), top, top, top, top),
+                new PriceBar("BTCUSDT", t.plusSeconds(300), Duration.ofMinutes(5), top, top, new BigDecimal("50000"),
+                        new BigDecimal("60000")));
+        BookSpec spec = new BookSpec(11, 200, "BTCUSDT", new BigDecimal("60000"), new BigDecimal("20"), TIERS, 0.5, 0,
+                new TreeMap<>(Map.of(5, 1)), 0, 0, 0, BigDecimal.ONE, new BigDecimal("0.001"), history);
+        List<BigDecimal> shortEntries = new ArrayList<>();
+        for (Account account : BookGenerator.generate(spec)) {
+            Position p = account.positions().get(0);
+            if (p.quantity().signum() > 0) {
+                assertThat(p.entryPrice()).as(account.id()).isEqualByComparingTo("60000");
+                assertThat(account.walletBalance()).as(account.id()).isEqualByComparingTo(p.quantity().multiply(new BigDecimal("12000")));
+            } else {
+                shortEntries.add(p.entryPrice());
+                BigDecimal initialMargin = p.quantity().abs().multiply(p.entryPrice()).divide(BigDecimal.valueOf(5));
+                assertThat(account.walletBalance()).as(account.id()).isEqualByComparingTo(initialMargin);
+            }
+        }
+        assertThat(shortEntries).extracting(BigDecimal::toPlainString).containsOnly("100000", "60000")
+                .contains("100000", "60000");
     }
 }

@@ -7,18 +7,22 @@ import com.deleverage.replay.book.BookGenerator;
 import com.deleverage.replay.book.BookSpec;
 import com.deleverage.replay.path.IntrabarTicks;
 import com.deleverage.replay.path.KlineReader;
+import com.deleverage.replay.path.PriceBar;
 import com.deleverage.replay.path.PricePath;
 import com.deleverage.engine.testing.MarketData;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The worked example of docs/backtesting.md: BTC on 10 Oct 2025, 20:00-23:00 UTC, a seeded book, the
- * reference policy and the adl-binance-ranking variant.
+ * The worked example of docs/backtesting.md: BTC on 10 Oct 2025, 20:00-23:00 UTC, a seeded book calibrated to that
+ * day ({@link BookSpec#calibrated10Oct2025}, entries at the real 5-minute closes of the 14 days before 20:00), trader
+ * reactions between ticks ({@link TraderReactions#calibrated10Oct2025}), the reference policy and the
+ * adl-binance-ranking variant.
  */
 final class Btc10Oct {
     static final Instant FROM = Instant.parse("2025-10-10T20:00:00Z");
@@ -54,11 +58,18 @@ final class Btc10Oct {
         return MarketData.btcusdtBrackets();
     }
 
+    /** The real USD-M BTCUSDT 5-minute bars of the 14 days before 20:00: where the book's positions were opened. */
+    static List<PriceBar> entryHistory() {
+        Instant start = FROM.minus(Duration.ofDays(BookSpec.OCT_10_2025_HISTORY_DAYS));
+        return KlineReader.read(MarketData.USDM_5M, "BTCUSDT").stream()
+                .filter(b -> !b.openTime().isBefore(start) && b.openTime().isBefore(FROM)).toList();
+    }
+
     static List<Account> book(int accounts, PricePath path) {
         BigDecimal reference = path.ticks().stream().filter(t -> !t.time().isBefore(FROM)).findFirst().orElseThrow()
                 .markPrice();
-        return BookGenerator.generate(BookSpec.defaults(SEED, accounts, "BTCUSDT", reference,
-                OI_PER_ACCOUNT.multiply(BigDecimal.valueOf(accounts)), tiers()));
+        return BookGenerator.generate(BookSpec.calibrated10Oct2025(SEED, accounts, "BTCUSDT", reference,
+                OI_PER_ACCOUNT.multiply(BigDecimal.valueOf(accounts)), tiers(), entryHistory()));
     }
 
     /** The reference policy, and the variant composed over it (a variant folder holds only what differs). */
@@ -74,6 +85,6 @@ final class Btc10Oct {
         PricePath path = path(source);
         return ReplayRequest.of(path, FROM, TO, book(accounts, path), Map.of("BTCUSDT", tiers()),
                 Map.of("BTCUSDT", FUND.multiply(BigDecimal.valueOf(accounts)).divide(BigDecimal.valueOf(10_000))),
-                policies);
+                policies).withReactions(TraderReactions.calibrated10Oct2025(SEED, OI_PER_ACCOUNT));
     }
 }

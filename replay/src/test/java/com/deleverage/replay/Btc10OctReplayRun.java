@@ -3,8 +3,10 @@ package com.deleverage.replay;
 import com.deleverage.replay.report.ReplayReport;
 import com.deleverage.replay.report.ReportHtml;
 import com.deleverage.replay.report.ReportJson;
+import com.deleverage.replay.report.VersionResult;
 
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -41,6 +43,10 @@ public final class Btc10OctReplayRun {
                 report.ticks(), report.accounts(), report.versions().size(), report.elapsed().toMillis() / 1000.0,
                 report.accountTicksPerSecond(), System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
+        for (VersionResult v : report.versions()) {
+            System.out.println(v.label() + ": " + RealismFigures.of(v, request.book(),
+                    Btc10Oct.OI_PER_ACCOUNT.multiply(BigDecimal.valueOf(accounts))));
+        }
         System.out.println("conserved: " + report.conserved() + "; written to " + out.toAbsolutePath()
                 + " (JVM " + ManagementFactory.getRuntimeMXBean().getVmName() + ")");
     }

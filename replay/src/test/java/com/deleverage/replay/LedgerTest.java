@@ -66,4 +66,14 @@ class LedgerTest {
         ledger.badDebt(d("30"));
         assertThat(ledger.violations(d("9550"), d("50"))).isEmpty();
     }
+
+    @Test
+    void aDepositIsCollateralInAndUnrecordedItIsALeak() {
+        Ledger ledger = balanced();
+        // A trader tops up 100 between ticks: the book holds 9,650.
+        assertThat(ledger.violations(d("9650"), d("50"))).singleElement().asString()
+                .startsWith("collateral in = collateral out").contains("difference -100");
+        ledger.deposit(d("100"));
+        assertThat(ledger.violations(d("9650"), d("50"))).isEmpty();
+    }
 }

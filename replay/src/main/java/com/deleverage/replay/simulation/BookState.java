@@ -21,6 +21,13 @@ final class BookState {
         }
     }
 
+    /** A new account (a trader entering during the replay). */
+    void add(Account account) {
+        if (accounts.putIfAbsent(account.id(), new BookAccount(account)) != null) {
+            throw new IllegalArgumentException("account '" + account.id() + "' is already in the book");
+        }
+    }
+
     BookAccount get(String id) {
         return accounts.get(id);
     }

@@ -142,7 +142,8 @@ final class DecisionApplier {
                     if (r != null && ro.account() == null) {
                         r.startReduceOnly(ro.until());
                     }
-                    // An account-level reduce-only holds trivially: the replay opens no positions.
+                    // An account-level reduce-only holds trivially: no account of the replay adds to a position
+                    // (trader reactions add collateral or open new accounts).
                 }
                 case ScaleMaintenanceMargin s -> {
                     MarketRules r = rules.get(s.symbol());

@@ -1,5 +1,7 @@
 package com.deleverage.replay.simulation;
 
+import com.deleverage.replay.TraderReactions;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,11 +14,12 @@ import java.util.Map;
  *
  * <p>Traders' collateral (wallets plus isolated margins):
  * <pre>
- *   collateral in  = opening collateral + realised PnL + funding received (net) + deficits covered
+ *   collateral in  = opening collateral + realised PnL + funding received (net) + deficits covered + deposits
  *   collateral in  = collateral out + liquidation fees + socialised loss                       (1)
  * </pre>
  * where realised PnL is credited at the price each position was closed at (the policy's liquidation price,
- * the ADL price), and "deficits covered" are the negative balances a close left behind, brought back to zero.
+ * the ADL price), "deficits covered" are the negative balances a close left behind, brought back to zero, and
+ * deposits the collateral traders added between ticks (top-ups, new entrants: {@link TraderReactions}).
  * <p>Insurance funds:
  * <pre>
  *   fund change = liquidation fees + liquidation surplus + socialised loss beyond the deficits - fund draws   (2)
@@ -35,6 +38,7 @@ public final class Ledger {
     private BigDecimal realisedPnl = BigDecimal.ZERO;
     private BigDecimal fundingNet = BigDecimal.ZERO;
     private BigDecimal deficitsCovered = BigDecimal.ZERO;
+    private BigDecimal deposits = BigDecimal.ZERO;
     private BigDecimal fees = BigDecimal.ZERO;
     private BigDecimal socialisedLoss = BigDecimal.ZERO;
     private BigDecimal socialisedUsed = BigDecimal.ZERO;
@@ -57,6 +61,11 @@ public final class Ledger {
     /** Funding a trader received (positive) or paid (negative). */
     public void funding(BigDecimal amount) {
         fundingNet = fundingNet.add(amount);
+    }
+
+    /** Collateral a trader brought in from outside the book (a top-up, a new entrant's margin). */
+    public void deposit(BigDecimal amount) {
+        deposits = deposits.add(amount);
     }
 
     /** A liquidation fee a trader paid into the fund. */
@@ -97,7 +106,7 @@ public final class Ledger {
     }
 
     public BigDecimal collateralIn() {
-        return openingCollateral.add(realisedPnl).add(fundingNet).add(deficitsCovered);
+        return openingCollateral.add(realisedPnl).add(fundingNet).add(deficitsCovered).add(deposits);
     }
 
     public BigDecimal fees() {
@@ -149,6 +158,7 @@ public final class Ledger {
         lines.put("realisedPnl", realisedPnl);
         lines.put("fundingNet", fundingNet);
         lines.put("deficitsCovered", deficitsCovered);
+        lines.put("deposits", deposits);
         lines.put("collateralIn", collateralIn());
         lines.put("collateralOut", closingCollateral);
         lines.put("fees", fees);

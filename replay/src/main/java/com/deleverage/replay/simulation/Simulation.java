@@ -24,7 +24,8 @@ import java.util.TreeMap;
 
 /**
  * Replays one policy version over the request's path and book: per tick, build the snapshot, evaluate,
- * apply the decision ({@link DecisionApplier}), settle funding when due, record the tick. Single-threaded
+ * apply the decision ({@link DecisionApplier}), settle funding when due, let traders react ({@link Reactions}, when
+ * the request has reactions), record the tick. Single-threaded
  * and free of wall-clock or hash-order dependence: the same request gives the same result to the last digit.
  */
 public final class Simulation {
@@ -41,6 +42,8 @@ public final class Simulation {
     private final DecisionApplier applier;
     private final FundingSettlement funding;
     private final FirstEvents firsts = new FirstEvents();
+    /** Null when the request has no trader reactions. */
+    private final Reactions reactions;
 
     public Simulation(ReplayRequest request, ReplayPolicy policy, Evaluator evaluator) {
         this.request = request;
@@ -63,6 +66,7 @@ public final class Simulation {
         }
         this.applier = new DecisionApplier(book, funds, rules, ledger, request.settings(), tally);
         this.funding = new FundingSettlement(request.settings().fundingInterval());
+        this.reactions = request.reactions() == null ? null : new Reactions(request.reactions(), book, rules, ledger);
     }
 
     /**
@@ -118,6 +122,9 @@ public final class Simulation {
                         funding.settle(book, e.getKey(), rate, marks.get(e.getKey()), ledger);
                     }
                 }
+            }
+            if (reactions != null) {
+                reactions.react(now, decision, marks);
             }
             funds.values().forEach(f -> f.sample(now));
             firsts.observe(now, decision, fx, ledger.fundDraws().subtract(drawnBefore), fundsTotal());
