@@ -1,5 +1,7 @@
 package com.deleverage.admin.db;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -37,5 +39,31 @@ public final class Jdbc {
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
+    }
+
+    /** Sets the parameters of one row of a batched insert. */
+    @FunctionalInterface
+    public interface RowBinder<T> {
+        void bind(PreparedStatement insert, T row) throws SQLException;
+    }
+
+    private static final int BATCH = 1000;
+
+    /** Inserts the rows with one prepared statement, sent to the database in batches of {@value #BATCH} rows. */
+    public static <T> void insertBatched(Connection connection, String sql, Iterable<T> rows, RowBinder<T> binder) {
+        run(() -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int pending = 0;
+                for (T row : rows) {
+                    binder.bind(insert, row);
+                    insert.addBatch();
+                    if (++pending == BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
     }
 }

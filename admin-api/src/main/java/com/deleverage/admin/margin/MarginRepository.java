@@ -18,7 +18,6 @@ import java.util.Optional;
 @Singleton
 @Transactional
 class MarginRepository {
-    private static final int BATCH = 1000;
     private static final String VIEW_COLUMNS = "epoch_no, digest, as_of, rule_set, version_no, decision_id, account_count, "
             + "pool_count, linked_count, published_by, published_at";
 
@@ -61,23 +60,12 @@ class MarginRepository {
 
     /** @param openings each account holder's opening as JSON, by account id */
     void insertOpenings(long epoch, Map<String, String> openings) {
-        Jdbc.run(() -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO margin_opening (epoch_no, account_id, opening) VALUES (?, ?, ?)")) {
-                int pending = 0;
-                for (Map.Entry<String, String> opening : openings.entrySet()) {
+        Jdbc.insertBatched(connection, "INSERT INTO margin_opening (epoch_no, account_id, opening) VALUES (?, ?, ?)",
+                openings.entrySet(), (insert, opening) -> {
                     insert.setLong(1, epoch);
                     insert.setString(2, opening.getKey());
                     insert.setString(3, opening.getValue());
-                    insert.addBatch();
-                    if (++pending == BATCH) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                insert.executeBatch();
-            }
-        });
+                });
     }
 
     /** A stored epoch's number, digest column and files: what {@code /audit/verify} recomputes. */

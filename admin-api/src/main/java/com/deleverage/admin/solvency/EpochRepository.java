@@ -35,7 +35,6 @@ import java.util.Optional;
 @Singleton
 @Transactional
 class EpochRepository {
-    private static final int BATCH = 1000;
     private static final String EPOCH_COLUMNS = "epoch_no, as_of, root_hash, root_sum, tree_depth, account_count, "
             + "reserve_asset, reserve_amount, solvent, deficit_sum, deficit_count, published_by, published_at, "
             + "scheme, root_commitment, solvency_proof";
@@ -79,51 +78,27 @@ class EpochRepository {
     }
 
     public void insertAccounts(long epoch, List<PlacedAccount> accounts) {
-        Jdbc.run(() -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO solvency_account "
-                    + "(epoch_no, account_id, salt, leaf_index, liability, deficit) VALUES (?, ?, ?, ?, ?, ?)")) {
-                int pending = 0;
-                for (PlacedAccount a : accounts) {
-                    insert.setLong(1, epoch);
-                    insert.setString(2, a.accountId());
-                    insert.setString(3, a.salt());
-                    insert.setInt(4, a.leafIndex());
-                    insert.setBigDecimal(5, new BigDecimal(a.liability()));
-                    insert.setBigDecimal(6, new BigDecimal(a.deficit()));
-                    insert.addBatch();
-                    if (++pending == BATCH) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                insert.executeBatch();
-            }
+        Jdbc.insertBatched(connection, "INSERT INTO solvency_account (epoch_no, account_id, salt, leaf_index, liability, deficit) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", accounts, (insert, a) -> {
+            insert.setLong(1, epoch);
+            insert.setString(2, a.accountId());
+            insert.setString(3, a.salt());
+            insert.setInt(4, a.leafIndex());
+            insert.setBigDecimal(5, new BigDecimal(a.liability()));
+            insert.setBigDecimal(6, new BigDecimal(a.deficit()));
         });
     }
 
     public void insertNodes(long epoch, MerkleSumTree tree) {
-        Jdbc.run(() -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO solvency_node "
-                    + "(epoch_no, tree_level, position_no, hash, node_sum) VALUES (?, ?, ?, ?, ?)")) {
-                int pending = 0;
-                for (int level = 0; level <= tree.depth(); level++) {
-                    for (int index = 0; index < tree.leafCount() >>> level; index++) {
-                        SumNode node = tree.node(level, index);
-                        insert.setLong(1, epoch);
-                        insert.setInt(2, level);
-                        insert.setInt(3, index);
-                        insert.setString(4, node.hash());
-                        insert.setBigDecimal(5, new BigDecimal(node.sum()));
-                        insert.addBatch();
-                        if (++pending == BATCH) {
-                            insert.executeBatch();
-                            pending = 0;
-                        }
-                    }
-                }
-                insert.executeBatch();
-            }
-        });
+        Jdbc.insertBatched(connection, "INSERT INTO solvency_node (epoch_no, tree_level, position_no, hash, node_sum) VALUES (?, ?, ?, ?, ?)",
+                slots(tree.depth(), tree.leafCount()), (insert, slot) -> {
+                    SumNode node = tree.node(slot.level(), slot.index());
+                    insert.setLong(1, epoch);
+                    insert.setInt(2, slot.level());
+                    insert.setInt(3, slot.index());
+                    insert.setString(4, node.hash());
+                    insert.setBigDecimal(5, new BigDecimal(node.sum()));
+                });
     }
 
     public Optional<StoredEpoch> find(long epoch) {
@@ -211,31 +186,33 @@ class EpochRepository {
 
     /** Every node of a zero-knowledge tree: hash, commitment and opening (value and blinding, the venue's secret). */
     public void insertCommittedNodes(long epoch, CommittedTree tree) {
-        Jdbc.run(() -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO solvency_node (epoch_no, tree_level, "
-                    + "position_no, hash, node_sum, commitment, blinding) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                int pending = 0;
-                for (int level = 0; level <= tree.depth(); level++) {
-                    for (int index = 0; index < tree.leafCount() >>> level; index++) {
-                        CommittedNode node = tree.node(level, index);
-                        Opening opening = tree.opening(level, index);
-                        insert.setLong(1, epoch);
-                        insert.setInt(2, level);
-                        insert.setInt(3, index);
-                        insert.setString(4, node.hash());
-                        insert.setBigDecimal(5, new BigDecimal(opening.value()));
-                        insert.setString(6, node.commitment());
-                        insert.setString(7, Secp256k1.hex(opening.blinding()));
-                        insert.addBatch();
-                        if (++pending == BATCH) {
-                            insert.executeBatch();
-                            pending = 0;
-                        }
-                    }
-                }
-                insert.executeBatch();
-            }
+        Jdbc.insertBatched(connection, "INSERT INTO solvency_node (epoch_no, tree_level, position_no, hash, node_sum, commitment, blinding) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", slots(tree.depth(), tree.leafCount()), (insert, slot) -> {
+            CommittedNode node = tree.node(slot.level(), slot.index());
+            Opening opening = tree.opening(slot.level(), slot.index());
+            insert.setLong(1, epoch);
+            insert.setInt(2, slot.level());
+            insert.setInt(3, slot.index());
+            insert.setString(4, node.hash());
+            insert.setBigDecimal(5, new BigDecimal(opening.value()));
+            insert.setString(6, node.commitment());
+            insert.setString(7, Secp256k1.hex(opening.blinding()));
         });
+    }
+
+    /** A node's place in a tree: its level (0: the leaves) and its index in the level. */
+    private record Slot(int level, int index) {
+    }
+
+    /** Every node of a tree of {@code depth} with {@code leafCount} leaves, level by level from the leaves. */
+    private static List<Slot> slots(int depth, int leafCount) {
+        List<Slot> out = new ArrayList<>();
+        for (int level = 0; level <= depth; level++) {
+            for (int index = 0; index < leafCount >>> level; index++) {
+                out.add(new Slot(level, index));
+            }
+        }
+        return out;
     }
 
     /** What a zero-knowledge proof of an account is made of: its place, its leaf's opening, its path's siblings. */

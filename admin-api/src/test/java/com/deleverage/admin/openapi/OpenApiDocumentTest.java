@@ -69,6 +69,7 @@ class OpenApiDocumentTest {
             entry("post /api/v1/solvency/epochs", Set.of("201", "400", "422")),
             entry("get /api/v1/solvency/epochs/{epoch}", Set.of("200", "400", "404")),
             entry("get /api/v1/solvency/epochs/{epoch}/proofs/{accountId}", Set.of("200", "400", "404")),
+            entry("get /api/v1/streaming", Set.of("200", "404")),
             entry("post /api/v1/margin/epochs", Set.of("201", "400", "404", "422")),
             entry("get /api/v1/margin/epochs/{epoch}", Set.of("200", "400", "404")),
             entry("get /api/v1/margin/epochs/{epoch}/epoch.json", Set.of("200", "400", "404")),
