@@ -5,12 +5,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,10 +30,6 @@ abstract class EpochFileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            return Verifier.report(spec.commandLine(), verify(Files.readString(epoch, StandardCharsets.UTF_8), root));
-        } catch (IOException | UncheckedIOException e) {
-            return Verifier.report(spec.commandLine(), Verdict.fail(List.of(), "cannot read " + e.getMessage()));
-        }
+        return Verifier.report(spec.commandLine(), () -> verify(Files.readString(epoch, StandardCharsets.UTF_8), root));
     }
 }

@@ -6,12 +6,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -44,14 +41,11 @@ abstract class ProofCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
+        return Verifier.report(spec.commandLine(), () -> {
             String proofJson = Files.readString(proof, StandardCharsets.UTF_8);
-            Verdict verdict = trusted.root != null
+            return trusted.root != null
                     ? againstRoot(proofJson, trusted.root)
                     : againstEpoch(proofJson, Files.readString(trusted.epoch, StandardCharsets.UTF_8));
-            return Verifier.report(spec.commandLine(), verdict);
-        } catch (IOException | UncheckedIOException e) {
-            return Verifier.report(spec.commandLine(), Verdict.fail(List.of(), "cannot read " + e.getMessage()));
-        }
+        });
     }
 }

@@ -3,6 +3,10 @@ package com.deleverage.verifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
 /**
  * {@code java -jar solvency-verifier.jar verify-inclusion proof.json --root <hash>} and {@code verify-epoch
  * epoch.json} (step 1), {@code verify-range proof.json --epoch-file epoch.json} and {@code verify-solvency epoch.json}
@@ -31,5 +35,22 @@ public final class Verifier {
         verdict.lines().forEach(commandLine.getOut()::println);
         commandLine.getOut().flush();
         return verdict.passed() ? PASS : FAIL;
+    }
+
+    /** A check that reads the files it is given. */
+    @FunctionalInterface
+    interface FileCheck {
+        Verdict run() throws IOException;
+    }
+
+    /** Runs a check and reports its verdict; a file that cannot be read fails the check and says which. */
+    static int report(CommandLine commandLine, FileCheck check) {
+        Verdict verdict;
+        try {
+            verdict = check.run();
+        } catch (IOException | UncheckedIOException e) {
+            verdict = Verdict.fail(List.of(), "cannot read " + e.getMessage());
+        }
+        return report(commandLine, verdict);
     }
 }

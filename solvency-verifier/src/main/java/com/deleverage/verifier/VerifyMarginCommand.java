@@ -6,12 +6,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify-margin",
@@ -35,12 +32,8 @@ final class VerifyMarginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            return Verifier.report(spec.commandLine(), MarginCheck.verify(
-                    Files.readAllBytes(directory.resolve("epoch.json")), Files.readAllBytes(directory.resolve("pools.jsonl")),
-                    digest, opening == null ? null : Files.readString(opening, StandardCharsets.UTF_8)));
-        } catch (IOException | UncheckedIOException e) {
-            return Verifier.report(spec.commandLine(), Verdict.fail(List.of(), "cannot read " + e.getMessage()));
-        }
+        return Verifier.report(spec.commandLine(), () -> MarginCheck.verify(
+                Files.readAllBytes(directory.resolve("epoch.json")), Files.readAllBytes(directory.resolve("pools.jsonl")),
+                digest, opening == null ? null : Files.readString(opening, StandardCharsets.UTF_8)));
     }
 }

@@ -1,6 +1,7 @@
 package com.deleverage.admin.streaming;
 
 import com.deleverage.streaming.StreamStats;
+
 /**
  * {@code GET /api/v1/streaming}: see {@link StreamStats} for each counter.
  *
