@@ -4,11 +4,14 @@ import com.deleverage.engine.risk.AccountRisk;
 import com.deleverage.engine.risk.AccountWatch;
 
 import org.kie.api.KieBase;
+import org.kie.api.definition.type.FactType;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
 
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,9 +37,13 @@ public final class CompiledVersion {
     private final SealedKnowledgeBase seal;
     // Leases plus one for "not retired yet"; the container is disposed when it reaches zero.
     private final AtomicInteger references = new AtomicInteger(1);
+    private final Map<String, String> stageTags;
+    private final List<FactType> handoverTypes;
+    private final StageBuilder stageBuilder;
+    private final Map<Stage, CompiledVersion> stages = new EnumMap<>(Stage.class); // built on first use; guarded by this
 
     CompiledVersion(String ruleSet, int version, String hash, String releaseId, KieContainer container,
-                    Map<String, String> fileByRule, Instant compiledAt) {
+                    Map<String, String> fileByRule, Instant compiledAt, StageBuilder stageBuilder) {
         this.ruleSet = ruleSet;
         this.version = version;
         this.hash = hash;
@@ -47,6 +54,9 @@ public final class CompiledVersion {
         this.fileByRule = Map.copyOf(fileByRule);
         this.compiledAt = compiledAt;
         this.accountWatch = AccountWatchProbe.read(kieBase).orElse(null);
+        this.stageTags = StageTags.byRule(kieBase);
+        this.handoverTypes = StageTags.handoverTypes(kieBase);
+        this.stageBuilder = stageBuilder;
         this.seal = new SealedKnowledgeBase(toString());
         kieBase.addEventListener(seal);
     }
@@ -104,6 +114,37 @@ public final class CompiledVersion {
         return fileByRule.keySet();
     }
 
+    /** Whether the version can be evaluated in an account stage and a market stage: it tags at least one rule. */
+    public boolean stageable() {
+        return !stageTags.isEmpty();
+    }
+
+    /** The stage a rule is tagged with; empty for an untagged rule (it runs in both stages) or an unknown one. */
+    public Optional<Stage> stageOf(String ruleName) {
+        return Optional.ofNullable(stageTags.get(ruleName)).flatMap(Stage::ofTag);
+    }
+
+    /** The declared types marked {@code @handover}: what crosses from the account stage to the market stage. */
+    public List<FactType> handoverTypes() {
+        return handoverTypes;
+    }
+
+    /**
+     * The version with only one stage's rules (and the untagged ones), compiled on first use through the same
+     * sandboxed compiler and kept until this version is disposed. Call it while holding a {@link #lease()}.
+     *
+     * @throws IllegalStateException when the version is not {@link #stageable()} or is disposed
+     */
+    public synchronized CompiledVersion stage(Stage stage) {
+        if (isDisposed()) {
+            throw new IllegalStateException(this + " is disposed");
+        }
+        if (!stageable()) {
+            throw new IllegalStateException(this + " tags no rule with @stage: it is evaluated in one session only");
+        }
+        return stages.computeIfAbsent(stage, s -> stageBuilder.build(this, s));
+    }
+
     /**
      * Takes a reference for the duration of one evaluation. Returns null when the version has already been
      * disposed (the caller then reads the registry again).
@@ -133,12 +174,30 @@ public final class CompiledVersion {
         if (references.decrementAndGet() == 0) {
             seal.unseal();
             container.dispose();
+            synchronized (this) {
+                stages.values().forEach(CompiledVersion::retire);
+                stages.clear();
+            }
         }
     }
 
     @Override
     public String toString() {
         return ruleSet + " v" + version + " (" + hash + ")";
+    }
+
+    /** Compiles a stage of a version from the version's own files, with the compiler that compiled it. */
+    record StageBuilder(RuleSetCompiler compiler, Map<String, String> files) {
+        StageBuilder {
+            files = Map.copyOf(files);
+        }
+
+        CompiledVersion build(CompiledVersion whole, Stage stage) {
+            Compilation compiled = compiler.compile(whole.ruleSet(), whole.version(),
+                    StageSources.of(files, whole.stageTags, stage));
+            return compiled.compiledVersion().orElseThrow(() -> new IllegalStateException("the " + stage.tag()
+                    + " stage of " + whole + " does not compile: " + compiled.findings()));
+        }
     }
 
     /** A reference to a version held by one evaluation. */

@@ -21,6 +21,13 @@ public final class FindingCodes {
     public static final String COMPILE_WARNING = "COMPILE_WARNING";
     /** The version has no {@code .drl} file. */
     public static final String NO_RULE_FILES = "NO_RULE_FILES";
+    /** A rule's {@code @stage(...)} names no stage ({@code "account"} or {@code "market"}). */
+    public static final String STAGE_UNKNOWN = "STAGE_UNKNOWN";
+    /**
+     * A declared type marked {@code @handover} cannot cross from the account stage to the market stage as data: it
+     * has no text {@code accountId}, or a field that is not text, a decimal, a whole number, a boolean or an enum.
+     */
+    public static final String HANDOVER_TYPE_INVALID = "HANDOVER_TYPE_INVALID";
 
     private FindingCodes() {
     }

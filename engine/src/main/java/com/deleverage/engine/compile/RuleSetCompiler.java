@@ -110,10 +110,15 @@ public final class RuleSetCompiler {
             container.dispose();
             return new Compilation(hash, null, findings);
         }
+        findings.addAll(StageTags.findings(container.getKieBase(), outlines));
+        if (findings.stream().anyMatch(Finding::isError)) {
+            container.dispose();
+            return new Compilation(hash, null, findings);
+        }
         Map<String, String> fileByRule = new HashMap<>();
         outlines.forEach((path, outline) -> outline.rules().forEach(r -> fileByRule.put(r.name(), path)));
         CompiledVersion compiled = new CompiledVersion(ruleSet, version, hash, releaseId.toString(), container,
-                fileByRule, clock.instant());
+                fileByRule, clock.instant(), new CompiledVersion.StageBuilder(this, files));
         return new Compilation(hash, compiled, findings);
     }
 

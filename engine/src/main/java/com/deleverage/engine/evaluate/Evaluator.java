@@ -16,7 +16,9 @@ import com.deleverage.engine.snapshot.SnapshotValidator;
 import org.kie.api.runtime.KieSession;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Evaluates one snapshot with one compiled version: validates the snapshot, assesses every account and
@@ -70,11 +74,7 @@ public final class Evaluator {
         validator.requireValid(snapshot);
         long start = System.nanoTime();
         Assessment assessment = assessor.assess(snapshot);
-        KieSession session = version.pooledSession();
-        FiringMonitor monitor = new FiringMonitor(version, session, limits, start);
-        session.addEventListener(monitor.budget());
-        session.addEventListener(monitor);
-        try {
+        return inSession(version, start, (session, monitor) -> {
             // Inserting facts evaluates conditions, firing runs actions: both are policy code, so both run metered.
             Sandbox.run(monitor.budget().meter(), () -> insertAndFire(version, snapshot, assessment, session, monitor));
             DeficitConservation.require(monitor.actions(), positionsOf(assessment));
@@ -86,6 +86,42 @@ public final class Evaluator {
             return new Decision(version.ruleSet(), version.version(), version.hash(), snapshot.asOf(),
                     results(assessment, lights), monitor.actions(), monitor.firedRules(), monitor.firings(),
                     Duration.ofNanos(System.nanoTime() - start));
+        });
+    }
+
+    /**
+     * Evaluates facts the caller assessed: inserts an {@link EvaluationContext} at {@code asOf} and the facts
+     * {@code facts} supplies (in its order), fires the version within the limits and lets {@code read} take what
+     * it needs from the session before it is disposed. One stage of a staged evaluation runs through this: it
+     * holds only part of a decision, so the snapshot checks and the deficit conservation of {@link #evaluate}
+     * are the caller's. {@code facts} and {@code read} run metered: they may construct and read the policy's
+     * declared types.
+     *
+     * @throws EvaluationFailedException when the policy loops, runs out of time or a rule throws
+     */
+    public <T> FactsEvaluation<T> evaluateFacts(CompiledVersion version, Instant asOf,
+                                                Supplier<? extends Collection<?>> facts, Function<KieSession, T> read) {
+        long start = System.nanoTime();
+        return inSession(version, start, (session, monitor) -> Sandbox.run(monitor.budget().meter(), () -> {
+            session.insert(new EvaluationContext(version.ruleSet(), version.version(), asOf));
+            facts.get().forEach(session::insert);
+            fire(session, monitor);
+            return new FactsEvaluation<>(monitor.actions(), read.apply(session), monitor.firings());
+        }));
+    }
+
+    /** What one evaluation does in a pooled session of the version, watched by its monitor. */
+    private interface SessionWork<T> {
+        T run(KieSession session, FiringMonitor monitor);
+    }
+
+    private <T> T inSession(CompiledVersion version, long start, SessionWork<T> work) {
+        KieSession session = version.pooledSession();
+        FiringMonitor monitor = new FiringMonitor(version, session, limits, start);
+        session.addEventListener(monitor.budget());
+        session.addEventListener(monitor);
+        try {
+            return work.run(session, monitor);
         } catch (PolicyLimitError e) {
             throw limitBreached(e, monitor.firingRule());
         } finally {
@@ -109,19 +145,29 @@ public final class Evaluator {
         snapshot.insuranceFunds().forEach(session::insert);
         List<String> symbols = snapshot.markets().stream().map(Market::symbol).toList();
         MarketBook.of(symbols, assessment.accounts(), assessment.positions()).values().forEach(session::insert);
+        accountFacts(version, assessment).forEach(session::insert);
+        fire(session, monitor);
+    }
+
+    /**
+     * The account facts an evaluation inserts: the accounts the version watches (every account when this
+     * evaluator inserts every account), then their positions.
+     */
+    public List<Object> accountFacts(CompiledVersion version, Assessment assessment) {
+        List<Object> facts = new ArrayList<>();
         Set<String> watched = new HashSet<>();
         for (AccountRisk account : assessment.accounts()) {
             if (!honoursAccountWatch || version.watches(account)) {
                 watched.add(account.accountId());
-                session.insert(account);
+                facts.add(account);
             }
         }
         for (PositionRisk position : assessment.positions()) {
             if (watched.contains(position.accountId())) {
-                session.insert(position);
+                facts.add(position);
             }
         }
-        fire(session, monitor);
+        return facts;
     }
 
     private void fire(KieSession session, FiringMonitor monitor) {

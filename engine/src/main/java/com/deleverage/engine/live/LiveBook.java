@@ -2,19 +2,14 @@ package com.deleverage.engine.live;
 
 import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.evaluate.AccountResult;
-import com.deleverage.engine.model.Account;
-import com.deleverage.engine.model.InsuranceFund;
 import com.deleverage.engine.model.Market;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.registry.ActiveVersions;
-import com.deleverage.engine.snapshot.InvalidSnapshotException;
-import com.deleverage.engine.snapshot.SnapshotValidator;
 import com.deleverage.engine.sweep.MarketSweep;
 import com.deleverage.engine.sweep.SweepOptions;
 import com.deleverage.engine.sweep.SweepResult;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,20 +30,14 @@ import java.util.Objects;
  *
  * <p>Events carry ids: an event seen again within the {@code eventWindow} latest events is a duplicate and
  * changes nothing. An event the venue would refuse (a withdrawal beyond the wallet, an unknown market, a book the
- * input rules refuse) is refused and changes nothing either. One thread uses a book at a time.
+ * input rules refuse) is refused and changes nothing either ({@link EventBook}). One thread uses a book at a time.
  */
 public final class LiveBook implements AutoCloseable {
-    private final String ruleSet;
+    private final EventBook book;
     private final ActiveVersions registry;
     private final SweepOptions options;
-    private final SnapshotValidator validator = new SnapshotValidator();
-    private final Map<String, Market> markets = new LinkedHashMap<>();
-    private final List<InsuranceFund> funds;
-    private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Market> moves = new LinkedHashMap<>();
-    private final EventWindow seen;
     private boolean accountsChanged = true;
-    private Instant asOf;
     private MarketSweep sweep;
 
     /**
@@ -58,67 +47,32 @@ public final class LiveBook implements AutoCloseable {
      * @param eventWindow how many of the latest event ids are remembered to recognise a redelivery
      */
     public LiveBook(Snapshot opening, ActiveVersions registry, SweepOptions options, int eventWindow) {
-        validator.requireValid(opening);
-        this.ruleSet = Objects.requireNonNull(opening.ruleSet(), "the opening book names no rule set");
+        this.book = new EventBook(opening, eventWindow);
         this.registry = Objects.requireNonNull(registry, "registry");
         this.options = Objects.requireNonNull(options, "options");
-        this.seen = new EventWindow(eventWindow);
-        this.asOf = opening.asOf();
-        this.funds = opening.insuranceFunds();
-        opening.markets().forEach(m -> markets.put(m.symbol(), m));
-        opening.accounts().forEach(a -> accounts.put(a.id(), a));
     }
 
     public String ruleSet() {
-        return ruleSet;
+        return book.ruleSet();
     }
 
     /** Applies an account event to the book; nothing is evaluated until the next tick. */
     public EventOutcome apply(AccountEvent event) {
-        if (!seen.firstTime(event.eventId())) {
-            return EventOutcome.DUPLICATE;
-        }
-        Account before = accounts.getOrDefault(event.account(), AccountChanges.empty(event.account()));
-        Account after;
-        try {
-            after = AccountChanges.apply(before, event);
-            List<Market> held = new ArrayList<>();
-            for (var p : after.positions()) {
-                Market m = markets.get(p.symbol());
-                if (m == null) {
-                    return EventOutcome.refused("market '" + p.symbol() + "' is not in the book");
-                }
-                held.add(m);
-            }
-            validator.requireValid(new Snapshot(ruleSet, asOf, held, List.of(), List.of(after)));
-        } catch (IllegalArgumentException | InvalidSnapshotException e) {
-            return EventOutcome.refused(e.getMessage());
-        }
-        accounts.put(after.id(), after);
-        if (sweep == null || !sweep.replaceAccount(after)) {
+        EventOutcome outcome = book.apply(event);
+        if (outcome.kind() == EventOutcome.Kind.APPLIED
+                && (sweep == null || !sweep.replaceAccount(book.account(event.account()).orElseThrow()))) {
             accountsChanged = true; // a position opened or closed, or a new account: the next tick reopens
         }
-        return EventOutcome.APPLIED;
+        return outcome;
     }
 
     /** Applies a market event to the book; the next tick evaluates the move. */
     public EventOutcome apply(MarketEvent event) {
-        if (!seen.firstTime(event.eventId())) {
-            return EventOutcome.DUPLICATE;
+        EventOutcome outcome = book.apply(event);
+        if (outcome.kind() == EventOutcome.Kind.APPLIED) {
+            moves.put(event.symbol(), book.market(event.symbol()).orElseThrow());
         }
-        Market current = markets.get(event.symbol());
-        if (current == null) {
-            return EventOutcome.refused("market '" + event.symbol() + "' is not in the book");
-        }
-        Market after = event.applyTo(current);
-        try {
-            validator.requireValid(new Snapshot(ruleSet, asOf, List.of(after), List.of(), List.of()));
-        } catch (InvalidSnapshotException e) {
-            return EventOutcome.refused(e.getMessage());
-        }
-        markets.put(after.symbol(), after);
-        moves.put(after.symbol(), after);
-        return EventOutcome.APPLIED;
+        return outcome;
     }
 
     /**
@@ -129,8 +83,8 @@ public final class LiveBook implements AutoCloseable {
      */
     public SweepResult tick(Instant at) {
         Objects.requireNonNull(at, "at");
-        asOf = at;
-        CompiledVersion active = registry.active(ruleSet).orElse(null);
+        book.tickAt(at);
+        CompiledVersion active = registry.active(book.ruleSet()).orElse(null);
         // A policy that states one-tick facts outside the tick's context is evaluated afresh at every tick.
         if (sweep == null || accountsChanged || sweep.version() != active || sweep.oneTickRule().isPresent()) {
             return reopen(at);
@@ -145,16 +99,9 @@ public final class LiveBook implements AutoCloseable {
         }
     }
 
-    /**
-     * Takes each market's circuit-breaker session as the tick left it (a level it fired, a new UTC day) into the
-     * book, so that later market events, the next tick and a reopened sweep carry it: each level halts once per
-     * session. The book's other market figures stay its own (they are the latest events').
-     */
+    /** Takes each market's circuit-breaker session as the tick left it into the book ({@link EventBook#keepBreakers}). */
     private SweepResult keepBreakers(SweepResult tick) {
-        markets.replaceAll((symbol, market) -> sweep.market(symbol)
-                .filter(ticked -> !Objects.equals(ticked.breaker(), market.breaker()))
-                .map(ticked -> market.withBreaker(ticked.breaker()))
-                .orElse(market));
+        book.keepBreakers(sweep::market);
         return tick;
     }
 
@@ -173,7 +120,7 @@ public final class LiveBook implements AutoCloseable {
 
     /** The book as a fresh evaluation at {@code at} sees it. */
     public Snapshot snapshot(Instant at) {
-        return new Snapshot(ruleSet, at, List.copyOf(markets.values()), funds, List.copyOf(accounts.values()));
+        return book.snapshot(at);
     }
 
     /** Every account's figures at the latest tick, in book order (what a decision's {@code accounts} hold). */

@@ -16,17 +16,17 @@ import java.util.Set;
  * starts a new session at that tick's mark, and a decision's breaker halt marks its level fired. A market that
  * never had a session gets none (the policy reads its 1-hour move statelessly).
  */
-final class BreakerCarry {
+public final class BreakerCarry {
     private BreakerCarry() {
     }
 
     /** The market a tick evaluates: {@code given}, with {@code current}'s session when it brings none. */
-    static Market onto(Market given, Market current) {
+    public static Market onto(Market given, Market current) {
         return given.breaker() == null && current.breaker() != null ? given.withBreaker(current.breaker()) : given;
     }
 
     /** The market at {@code at}: its session rolled over to a new one from its mark when the UTC day changed. */
-    static Market at(Market market, Instant at) {
+    public static Market at(Market market, Instant at) {
         CircuitBreakerSession session = market.breaker();
         if (session == null) {
             return market;
@@ -39,7 +39,7 @@ final class BreakerCarry {
      * Marks the breaker levels the decision halted with as fired, in {@code markets}, and adds the symbols whose
      * session changed to {@code changed}.
      */
-    static void recordHalts(List<DecidedAction> actions, Map<String, Market> markets, Set<String> changed) {
+    public static void recordHalts(List<DecidedAction> actions, Map<String, Market> markets, Set<String> changed) {
         for (DecidedAction decided : actions) {
             if (decided.action() instanceof HaltTrading halt && halt.breakerLevel() != null) {
                 Market market = markets.get(halt.symbol());
