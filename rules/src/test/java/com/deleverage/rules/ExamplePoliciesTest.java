@@ -52,6 +52,8 @@ class ExamplePoliciesTest {
             broken/rule-never-fired  | RULE_NEVER_FIRED  | WARNING | policy.drl                | 6  | 1  | Warn
             broken/no-scenarios      | NO_SCENARIOS      | WARNING | -                         | 0  | 0  | -
             broken/account-watch-unsafe | ACCOUNT_WATCH_UNSAFE | ERROR | scenarios/warn.yaml  | 3  | 0  | Warn
+            broken/stage-unknown     | STAGE_UNKNOWN     | ERROR   | policy.drl                | 7  | 0  | Warn
+            broken/handover-type-invalid | HANDOVER_TYPE_INVALID | ERROR | policy.drl            | 8  | 0  | -
             """)
     void eachBrokenExampleYieldsItsFinding(String folder, String code, Severity severity, String file, int line,
                                            int column, String rule) {

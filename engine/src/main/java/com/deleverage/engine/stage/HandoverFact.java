@@ -17,7 +17,7 @@ public record HandoverFact(String type, SortedMap<String, Object> fields) {
         fields.forEach((name, value) -> {
             if (value != null && !(value instanceof String || value instanceof BigDecimal || value instanceof Integer
                     || value instanceof Long || value instanceof Boolean)) {
-                throw new IllegalArgumentException("field '" + name + "' of the hand-over fact " + type + " holds a "
+                throw new IllegalArgumentException("field '" + name + "' of the hand-over fact " + type + " is of type "
                         + value.getClass().getSimpleName() + "; a hand-over field holds a String, BigDecimal, Integer,"
                         + " Long, Boolean or an enum's name");
             }
