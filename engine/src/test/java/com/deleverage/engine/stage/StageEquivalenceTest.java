@@ -134,6 +134,63 @@ class StageEquivalenceTest {
         }
     }
 
+    /**
+     * Stages that live on events decide, tick after tick, what one evaluation of the same book decides: a new account
+     * opens a position, an account closes one, a bankrupt account gets a deposit, BTC falls another 1%.
+     */
+    @Test
+    void afterAccountAndMarketEventsTheStagesStillDecideWhatOneEvaluationDecides() {
+        ActiveVersions registry = new ActiveVersions();
+        CompiledVersion version = compile(REFERENCE, 1);
+        registry.activate(version);
+        Snapshot opening = crash();
+        EventBook expected = new EventBook(opening, 100);
+        List<AccountStage> accountStages = new ArrayList<>();
+        for (int part = 0; part < 3; part++) {
+            accountStages.add(new AccountStage(opening, registry, OPTIONS, 100, inPart(3, part)));
+        }
+        List<MarketStage> marketStages = marketStages(registry, opening, 2);
+        Map<String, AccountHandover> sent = new HashMap<>();
+        Instant at = opening.asOf();
+        assertThat(tick(accountStages, marketStages, at, sent))
+                .containsExactlyInAnyOrderElementsOf(actions(evaluator.evaluate(version, expected.snapshot(at)).actions()));
+
+        at = at.plusSeconds(1);
+        Account closing = opening.accounts().get(5);
+        Position closed = closing.positions().getFirst();
+        String bankrupt = sent.values().stream()
+                .filter(h -> h.facts().stream().anyMatch(f -> f.type().equals("LiquidationPlan")))
+                .map(AccountHandover::accountId).sorted().findFirst().orElseThrow();
+        BigDecimal btcMark = opening.markets().getFirst().markPrice();
+        List<AccountEvent> accountEvents = List.of(
+                new AccountEvent.Transfer("deposit-new", "acct-new", at, new BigDecimal("20000")),
+                new AccountEvent.Fill("open-new", "acct-new", at, "BTCUSDT", new BigDecimal("2"), btcMark, null),
+                new AccountEvent.Fill("close", closing.id(), at, closed.symbol(), closed.quantity().negate(),
+                        opening.markets().stream().filter(m -> m.symbol().equals(closed.symbol())).findFirst()
+                                .orElseThrow().markPrice(), null),
+                new AccountEvent.Transfer("rescue", bankrupt, at, new BigDecimal("50000")));
+        MarketEvent fall = new MarketEvent("btc-fall", "BTCUSDT", at, btcMark.multiply(new BigDecimal("0.99")), null,
+                null, null, null, null);
+        for (AccountEvent event : accountEvents) {
+            assertThat(expected.apply(event).kind()).as(event.eventId()).isEqualTo(EventOutcome.Kind.APPLIED);
+            for (int part = 0; part < 3; part++) {
+                if (inPart(3, part).test(event.account())) {
+                    assertThat(accountStages.get(part).apply(event).kind()).isEqualTo(EventOutcome.Kind.APPLIED);
+                }
+            }
+            marketStages.forEach(stage -> assertThat(stage.apply(event).kind()).isEqualTo(EventOutcome.Kind.APPLIED));
+        }
+        assertThat(expected.apply(fall).kind()).isEqualTo(EventOutcome.Kind.APPLIED);
+        accountStages.forEach(stage -> assertThat(stage.apply(fall).kind()).isEqualTo(EventOutcome.Kind.APPLIED));
+        marketStages.forEach(stage -> assertThat(stage.apply(fall).kind()).isEqualTo(EventOutcome.Kind.APPLIED));
+        assertThat(marketStages.getFirst().apply(fall).kind()).as("a redelivery").isEqualTo(EventOutcome.Kind.DUPLICATE);
+
+        List<Action> oneEvaluation = actions(evaluator.evaluate(version, expected.snapshot(at)).actions());
+        assertThat(oneEvaluation).as("the rescued account is no longer liquidated").noneMatch(a -> a.account() != null
+                && a.account().equals(bankrupt) && a instanceof Liquidate);
+        assertThat(tick(accountStages, marketStages, at, sent)).containsExactlyInAnyOrderElementsOf(oneEvaluation);
+    }
+
     /** The actions of the stages of one tick: account stages over {@code accountParts} sets, then market stages. */
     private static List<Action> staged(ActiveVersions registry, Snapshot book, Instant at, int accountParts,
                                        int marketParts) {
@@ -157,6 +214,16 @@ class StageEquivalenceTest {
     }
 
     private static List<Action> tick(List<AccountStage> accountStages, List<MarketStage> marketStages, Instant at) {
+        return tick(accountStages, marketStages, at, new HashMap<>());
+    }
+
+    /**
+     * One tick of every stage: the account stages first, their hand-overs sent to every market stage as text (an
+     * account handed over at the previous tick, {@code sent}, that has none now is sent an empty hand-over), then
+     * the market stages.
+     */
+    private static List<Action> tick(List<AccountStage> accountStages, List<MarketStage> marketStages, Instant at,
+                                     Map<String, AccountHandover> sent) {
         List<Action> actions = new ArrayList<>();
         Map<String, AccountHandover> handovers = new HashMap<>();
         int version = 0;
@@ -169,10 +236,18 @@ class StageEquivalenceTest {
                 handovers.put(account, HandoverJson.read(HandoverJson.write(handover))); // as it crosses the network
             });
         }
+        sent.keySet().stream().filter(account -> !handovers.containsKey(account))
+                .forEach(account -> handovers.put(account, new AccountHandover(account, List.of())));
         for (MarketStage stage : marketStages) {
             handovers.values().forEach(stage::handover);
             actions.addAll(actions(stage.tick(at, version).orElseThrow().actions()));
         }
+        sent.clear();
+        handovers.forEach((account, handover) -> {
+            if (!handover.facts().isEmpty()) {
+                sent.put(account, handover);
+            }
+        });
         return actions;
     }
 
