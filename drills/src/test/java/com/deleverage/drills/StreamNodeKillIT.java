@@ -9,14 +9,11 @@ import com.deleverage.streaming.DecisionTopic;
 import com.deleverage.streaming.EmbeddedKafka;
 import com.deleverage.streaming.StreamFeeder;
 import com.deleverage.streaming.StreamScript;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,14 +60,14 @@ class StreamNodeKillIT {
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             kafka.createTopics(3, ACCOUNTS, MARKETS, DECISIONS);
-            int port = freePort();
+            int port = StreamPlatform.freePort();
             PlatformClient node = new PlatformClient("http://127.0.0.1:" + port);
             List<Kill> done = new ArrayList<>();
             long started = System.nanoTime();
             try (PlatformProcess platform = new PlatformProcess(command(port, kafka, book), folder, node)) {
                 platform.start();
-                awaitLive(node);
-                StreamFeeder feeder = new StreamFeeder(kafka, ACCOUNTS, MARKETS, () -> status(node).path("position").asLong(0));
+                StreamPlatform.awaitLive(node);
+                StreamFeeder feeder = new StreamFeeder(kafka, ACCOUNTS, MARKETS, () -> StreamPlatform.status(node).path("position").asLong(0));
                 CompletableFuture<Kill> killing = CompletableFuture.completedFuture(null);
                 int scheduled = 0;
                 for (int i = 0; i < rounds.size(); i++) {
@@ -128,7 +125,7 @@ class StreamNodeKillIT {
             platform.kill();
             platform.start();
             long healthy = System.nanoTime();
-            awaitLive(node);
+            StreamPlatform.awaitLive(node);
             long live = System.nanoTime();
             return new Kill(afterRound, (healthy - killed) / 1_000_000, (live - killed) / 1_000_000);
         } catch (IOException | InterruptedException e) {
@@ -137,41 +134,7 @@ class StreamNodeKillIT {
     }
 
     private List<String> command(int port, EmbeddedKafka kafka, Path book) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-Dmicronaut.environments=dev", "-Dmicronaut.server.host=127.0.0.1", "-Dmicronaut.server.port=" + port,
-                "-Ddeleveraging.data-dir=" + folder.resolve("data"),
-                "-Ddeleveraging.seed.classpath-folder=test-policies/margin",
-                "-Ddeleveraging.streaming.enabled=true",
-                "-Ddeleveraging.streaming.bootstrap-servers=" + kafka.bootstrapServers(),
-                "-Ddeleveraging.streaming.opening-book=" + book,
-                "-Ddeleveraging.streaming.account-topic=" + ACCOUNTS,
-                "-Ddeleveraging.streaming.market-topic=" + MARKETS,
-                "-Ddeleveraging.streaming.decision-topic=" + DECISIONS,
-                "-Ddeleveraging.streaming.poll-timeout=50ms",
-                "-cp", System.getProperty("java.class.path"), "com.deleverage.admin.Application");
-    }
-
-    /** The node's {@code GET /api/v1/streaming}, or an empty object while it is down or starting. */
-    private static JsonNode status(PlatformClient node) {
-        try {
-            Reply reply = node.get("/api/v1/streaming", User.OPERATOR);
-            return reply.status() == 200 ? reply.json() : PlatformClient.JSON.createObjectNode();
-        } catch (IOException e) {
-            return PlatformClient.JSON.createObjectNode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return PlatformClient.JSON.createObjectNode();
-        }
-    }
-
-    private static void awaitLive(PlatformClient node) {
-        StreamFeeder.await(() -> status(node).path("live").asBoolean(false));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return StreamPlatform.command(port, folder.resolve("data"), kafka.bootstrapServers(), book, ACCOUNTS, MARKETS,
+                DECISIONS, List.of("-Ddeleveraging.seed.classpath-folder=test-policies/margin"));
     }
 }

@@ -2,7 +2,6 @@ package com.deleverage.streaming;
 
 import com.deleverage.engine.action.Action;
 import com.deleverage.engine.evaluate.DecidedAction;
-import com.deleverage.engine.sweep.SweepResult;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +16,11 @@ import java.util.stream.Collectors;
  * change (a compacted topic's latest record per key is then the whole decision of the latest tick): a key whose
  * actions and version are those of its previous record gets no new one, a key whose actions are gone gets an
  * empty one.
+ *
+ * <p>Keys: an action about an account is the account's, one about a market as a whole the market's. A staged
+ * node's market stage also decides actions about accounts (fund draws, auto-deleveraging, socialised losses); it
+ * keys them by market and account ({@link DecisionMessage.Scope#SETTLEMENT}), so that each key has one writer: the
+ * account stage writes an account's key, the owner of a market its market and settlement keys.
  */
 final class DecisionChanges {
     private record Key(DecisionMessage.Scope scope, String id) {
@@ -30,9 +34,24 @@ final class DecisionChanges {
     }
 
     private final Map<Key, InForce> published = new HashMap<>();
+    private final boolean settlements;
+
+    /** Keys every action about an account by the account. */
+    DecisionChanges() {
+        this(false);
+    }
+
+    private DecisionChanges(boolean settlements) {
+        this.settlements = settlements;
+    }
+
+    /** For a market stage: keys the actions about an account by market and account. */
+    static DecisionChanges ofSettlements() {
+        return new DecisionChanges(true);
+    }
 
     /** The records a tick adds to the topic, accounts first (in the tick's order), then markets. */
-    List<DecisionMessage> after(SweepResult tick, String tickId) {
+    List<DecisionMessage> after(Decided tick, String tickId) {
         Map<Key, List<DecidedAction>> now = byKey(tick.actions());
         List<DecisionMessage> out = new ArrayList<>();
         now.forEach((key, actions) -> {
@@ -53,17 +72,20 @@ final class DecisionChanges {
         }
     }
 
-    private static DecisionMessage message(Key key, SweepResult tick, String tickId, List<DecidedAction> actions) {
+    private static DecisionMessage message(Key key, Decided tick, String tickId, List<DecidedAction> actions) {
         return new DecisionMessage(key.id(), key.scope(), tickId, tick.ruleSet(), tick.version(), tick.versionHash(),
                 tick.asOf(), actions);
     }
 
-    private static Map<Key, List<DecidedAction>> byKey(List<DecidedAction> actions) {
+    private Map<Key, List<DecidedAction>> byKey(List<DecidedAction> actions) {
         Map<Key, List<DecidedAction>> accounts = new LinkedHashMap<>();
         Map<Key, List<DecidedAction>> markets = new LinkedHashMap<>();
         for (DecidedAction a : actions) {
             Action action = a.action();
-            if (action.account() != null) {
+            if (action.account() != null && settlements) {
+                accounts.computeIfAbsent(new Key(DecisionMessage.Scope.SETTLEMENT,
+                        DecisionMessage.settlementKey(action.symbol(), action.account())), k -> new ArrayList<>()).add(a);
+            } else if (action.account() != null) {
                 accounts.computeIfAbsent(new Key(DecisionMessage.Scope.ACCOUNT, action.account()), k -> new ArrayList<>()).add(a);
             } else {
                 markets.computeIfAbsent(new Key(DecisionMessage.Scope.MARKET, Objects.requireNonNull(action.symbol(),

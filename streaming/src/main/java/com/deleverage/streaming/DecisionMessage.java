@@ -21,7 +21,12 @@ import java.util.UUID;
  */
 record DecisionMessage(String key, Scope scope, String tickId, String ruleSet, int version, String versionHash,
                        Instant asOf, List<DecidedAction> actions) {
-    enum Scope { ACCOUNT, MARKET }
+    enum Scope { ACCOUNT, MARKET, SETTLEMENT }
+
+    /** A settlement's key: the market, a slash, the account (market symbols hold no slash). */
+    static String settlementKey(String symbol, String account) {
+        return symbol + "/" + account;
+    }
 
     DecisionMessage {
         actions = List.copyOf(actions);
@@ -37,7 +42,15 @@ record DecisionMessage(String key, Scope scope, String tickId, String ruleSet, i
         ObjectNode root = PlatformJson.mapper().createObjectNode();
         root.put("decisionId", decisionId());
         root.put("tickId", tickId);
-        root.put(scope == Scope.ACCOUNT ? "account" : "symbol", key);
+        switch (scope) {
+            case ACCOUNT -> root.put("account", key);
+            case MARKET -> root.put("symbol", key);
+            case SETTLEMENT -> {
+                int slash = key.indexOf('/');
+                root.put("symbol", key.substring(0, slash));
+                root.put("account", key.substring(slash + 1));
+            }
+        }
         root.put("ruleSet", ruleSet);
         root.put("version", version);
         root.put("versionHash", versionHash);

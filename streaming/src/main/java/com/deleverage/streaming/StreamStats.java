@@ -14,6 +14,23 @@ public final class StreamStats {
     final AtomicLong rebuilds = new AtomicLong();
     final AtomicLong position = new AtomicLong();
 
+    /** The counters of several nodes (or stages) of one platform, added up. */
+    public static StreamStats total(StreamStats... parts) {
+        StreamStats sum = new StreamStats();
+        for (StreamStats s : parts) {
+            sum.applied.addAndGet(s.applied());
+            sum.duplicates.addAndGet(s.duplicates());
+            sum.refused.addAndGet(s.refused());
+            sum.malformed.addAndGet(s.malformed());
+            sum.ticks.addAndGet(s.ticks());
+            sum.failedTicks.addAndGet(s.failedTicks());
+            sum.decisions.addAndGet(s.decisions());
+            sum.rebuilds.addAndGet(s.rebuilds());
+            sum.position.addAndGet(s.position());
+        }
+        return sum;
+    }
+
     public long applied() {
         return applied.get();
     }

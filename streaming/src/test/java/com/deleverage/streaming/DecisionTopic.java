@@ -89,7 +89,35 @@ public final class DecisionTopic {
         return out;
     }
 
+    /**
+     * Every action in force, whatever its key, as sorted texts: a staged deployment keys the actions about an
+     * account by the stage that decides them (the account, or the market and the account for a settlement).
+     */
+    public static List<String> allInForce(List<ConsumerRecord<String, String>> records) {
+        return flatten(inForce(records));
+    }
+
+    /** Every action of a decision, as sorted texts. */
+    public static List<String> all(List<DecidedAction> actions) {
+        return flatten(of(actions));
+    }
+
+    /** Every action of a decision as JSON (an API response's {@code actions}), as sorted texts. */
+    public static List<String> allOfJson(Iterable<JsonNode> actions) {
+        return flatten(ofJson(actions));
+    }
+
+    private static List<String> flatten(Map<String, List<String>> byKey) {
+        List<String> out = new ArrayList<>();
+        byKey.values().forEach(out::addAll);
+        out.sort(null);
+        return out;
+    }
+
     private static String keyOf(JsonNode m) {
+        if (m.hasNonNull("account") && m.hasNonNull("symbol")) {
+            return "settlement:" + m.get("symbol").asText() + "/" + m.get("account").asText();
+        }
         return m.hasNonNull("account") ? "account:" + m.get("account").asText() : "symbol:" + m.get("symbol").asText();
     }
 

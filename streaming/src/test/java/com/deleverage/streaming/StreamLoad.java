@@ -1,11 +1,9 @@
 package com.deleverage.streaming;
 
-import com.deleverage.engine.compile.RuleSetCompiler;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.MarginMode;
 import com.deleverage.engine.model.Position;
 import com.deleverage.engine.model.Snapshot;
-import com.deleverage.engine.policy.PolicyFiles;
 import com.deleverage.engine.registry.ActiveVersions;
 import com.deleverage.engine.sweep.SweepBooks;
 import com.deleverage.engine.sweep.SweepOptions;
@@ -21,7 +19,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,8 +58,7 @@ public final class StreamLoad {
         double layoutShare = Double.parseDouble(System.getProperty("layoutShare", "0"));
         Snapshot opening = SweepBooks.calmBook(positions, 3);
         ActiveVersions registry = new ActiveVersions();
-        registry.activate(new RuleSetCompiler().compile("deleveraging", 1,
-                PolicyFiles.fromDirectory(Path.of("..", "rules", "deleveraging"))).compiledVersion().orElseThrow());
+        registry.activate(ReferencePolicy.compile());
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             kafka.createTopics(3, "load.accounts", "load.markets", "load.decisions");
             StreamSettings settings = new StreamSettings(kafka.bootstrapServers(), "load.accounts", "load.markets",

@@ -1,11 +1,9 @@
 package com.deleverage.streaming;
 
 import com.deleverage.engine.compile.CompiledVersion;
-import com.deleverage.engine.compile.RuleSetCompiler;
 import com.deleverage.engine.evaluate.EvaluationLimits;
 import com.deleverage.engine.evaluate.Evaluator;
 import com.deleverage.engine.model.Snapshot;
-import com.deleverage.engine.policy.PolicyFiles;
 import com.deleverage.engine.registry.ActiveVersions;
 import com.deleverage.engine.sweep.SweepBooks;
 import com.deleverage.engine.sweep.SweepOptions;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +33,7 @@ class StreamNodeTest {
     @BeforeAll
     static void start() {
         kafka = EmbeddedKafka.start();
-        version = new RuleSetCompiler().compile("deleveraging", 1,
-                        PolicyFiles.fromDirectory(Path.of("..", "rules", "deleveraging"))).compiledVersion()
-                .orElseThrow(() -> new IllegalStateException("the reference policy does not compile"));
+        version = ReferencePolicy.compile();
         REGISTRY.activate(version);
     }
 

@@ -24,9 +24,11 @@ import java.util.Optional;
 @ApiProblems.Common
 public class StreamingController {
     private final Optional<StreamingNode> node;
+    private final StreamingProperties properties;
 
-    public StreamingController(Optional<StreamingNode> node) {
+    public StreamingController(Optional<StreamingNode> node, StreamingProperties properties) {
         this.node = node;
+        this.properties = properties;
     }
 
     @Get
@@ -40,6 +42,6 @@ public class StreamingController {
         if (stats == null) {
             throw new NotFound("the stream node of this platform has not started yet");
         }
-        return StreamingStatus.of(running.isLive(), stats);
+        return StreamingStatus.of(properties.mode(), running, stats);
     }
 }

@@ -25,6 +25,10 @@ import java.time.Duration;
  * @param transactionalId  this node's transactional id, stable across its restarts and different on every node
  * @param pollTimeout      how long one poll waits for events
  * @param eventWindow      how many of the latest event ids are remembered to recognise a redelivered event
+ * @param mode             {@code single}: this node decides the whole book; {@code staged}: it runs an account stage
+ *                         and a market stage, and shares the account and hand-over partitions with the other staged
+ *                         nodes of its group (docs/streaming.md, "Several nodes")
+ * @param handoverTopic    staged mode: the internal topic from the account stage to the market stage
  *
  * <p>Further Kafka client properties (security protocol, SASL, timeouts) are the keys under
  * {@code deleveraging.streaming.client.}, read by {@link StreamingNode#clientProperties}.
@@ -35,5 +39,7 @@ public record StreamingProperties(boolean enabled, @Nullable String bootstrapSer
                                   @NotBlank String accountTopic, @NotBlank String marketTopic,
                                   @NotBlank String decisionTopic, @NotBlank String groupId,
                                   @NotBlank String transactionalId, @NotNull @PositiveDuration Duration pollTimeout,
-                                  @Min(1) int eventWindow) {
+                                  @Min(1) int eventWindow, @NotNull Mode mode, @NotBlank String handoverTopic) {
+    /** How a node divides the work with the others. */
+    public enum Mode { SINGLE, STAGED }
 }

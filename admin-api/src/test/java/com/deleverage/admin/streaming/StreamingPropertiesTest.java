@@ -17,7 +17,8 @@ class StreamingPropertiesTest {
         try (ApplicationContext context = ApplicationContext.run("test")) {
             assertThat(context.getBean(StreamingProperties.class)).isEqualTo(new StreamingProperties(false, null, null,
                     "deleveraging.account-events", "deleveraging.market-events", "deleveraging.decisions",
-                    "deleveraging-stream", "deleveraging-stream-1", Duration.ofMillis(100), 1_000_000));
+                    "deleveraging-stream", "deleveraging-stream-1", Duration.ofMillis(100), 1_000_000,
+                    StreamingProperties.Mode.SINGLE, "deleveraging.handovers"));
             assertThat(context.containsBean(StreamingNode.class)).isFalse();
         }
     }

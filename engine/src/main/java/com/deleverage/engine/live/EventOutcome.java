@@ -12,7 +12,7 @@ public record EventOutcome(Kind kind, String detail) {
     static final EventOutcome APPLIED = new EventOutcome(Kind.APPLIED, null);
     static final EventOutcome DUPLICATE = new EventOutcome(Kind.DUPLICATE, null);
 
-    static EventOutcome refused(String detail) {
+    public static EventOutcome refused(String detail) {
         return new EventOutcome(Kind.REFUSED, detail);
     }
 }

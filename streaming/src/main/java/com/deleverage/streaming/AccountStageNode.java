@@ -1,0 +1,297 @@
+package com.deleverage.streaming;
+
+import com.deleverage.engine.evaluate.EvaluationFailedException;
+import com.deleverage.engine.live.EventOutcome;
+import com.deleverage.engine.live.MarketEvent;
+import com.deleverage.engine.model.Snapshot;
+import com.deleverage.engine.registry.ActiveVersions;
+import com.deleverage.engine.stage.AccountHandover;
+import com.deleverage.engine.stage.AccountStage;
+import com.deleverage.engine.stage.StageTick;
+import com.deleverage.engine.sweep.SweepOptions;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * The account stage of a staged deployment: a member of the account group, it holds the accounts of the account
+ * partitions Kafka assigns it (one {@link AccountStage} per partition) and ticks each of them at every record of
+ * the market topic, the stages' common clock. In one transaction per market record it publishes the changed
+ * account decisions, the changed hand-over facts and a tick marker per partition, and commits the account offsets
+ * with the next market offset in their metadata, so that whichever node owns a partition next rebuilds it exactly
+ * where it was decided.
+ *
+ * <p>A node that dies hands its partitions to the others when its group session times out; a node that joins takes
+ * some over. Only the partitions that move are rebuilt (cooperative rebalancing).
+ */
+public final class AccountStageNode extends NodeLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(AccountStageNode.class);
+
+    private final StagedSettings settings;
+    private final StreamSettings stream;
+    private final NodeClients clients;
+    private final Supplier<Snapshot> opening;
+    private final ActiveVersions registry;
+    private final SweepOptions options;
+    private volatile Set<Integer> owned = Set.of();
+
+    private AccountStageNode(StagedSettings settings, Supplier<Snapshot> opening, ActiveVersions registry,
+                             SweepOptions options) {
+        super(settings.accountStageId());
+        this.settings = settings;
+        this.stream = settings.stream();
+        this.clients = new NodeClients(stream);
+        this.opening = opening;
+        this.registry = registry;
+        this.options = options;
+    }
+
+    public static AccountStageNode start(StagedSettings settings, Supplier<Snapshot> opening, ActiveVersions registry,
+                                         SweepOptions options) {
+        AccountStageNode node = new AccountStageNode(settings, opening, registry, options);
+        node.startThread();
+        return node;
+    }
+
+    /** The account partitions this node decides now. */
+    public Set<Integer> partitions() {
+        return owned;
+    }
+
+    /** One account partition: its accounts' stage, what it has published, and how far it is. */
+    private final class PartitionBook implements AutoCloseable {
+        final int partition;
+        final AccountStage stage;
+        final EventTarget target;
+        final DecisionChanges decisions = new DecisionChanges();
+        final HandoverChanges handovers = new HandoverChanges();
+        long accountNext;
+        long marketNext;
+        Instant lastAt;
+        int version;
+
+        PartitionBook(int partition, int partitions, Snapshot book) {
+            this.partition = partition;
+            this.stage = new AccountStage(book, registry, options, stream.eventWindow(),
+                    account -> NodeClients.partitionOf(account, partitions) == partition);
+            this.target = new EventTarget(stream.marketTopic(), event -> {
+                int home = NodeClients.partitionOf(event.account(), partitions);
+                return home == partition ? stage.apply(event) : EventOutcome.refused("account '" + event.account()
+                        + "' is keyed to account partition " + home + ", not " + partition + ": key account events by account");
+            }, stage::apply);
+            this.lastAt = book.asOf();
+        }
+
+        @Override
+        public void close() {
+            stage.close();
+        }
+    }
+
+    @Override
+    void session() {
+        Map<Integer, PartitionBook> books = new TreeMap<>();
+        Set<Integer> pending = new TreeSet<>();
+        try (KafkaProducer<String, String> producer = clients.producer(settings.accountStageId());
+             KafkaConsumer<String, String> member = wakeable(clients.member(settings.accountGroup(), settings.accountStageId() + "-in", true));
+             KafkaConsumer<String, String> clock = wakeable(clients.reader(settings.accountStageId() + "-clock"))) {
+            if (!running()) {
+                return;
+            }
+            producer.initTransactions();
+            TopicPartition marketPartition = single(clients.partitionsOf(clock, stream.marketTopic()));
+            int accountPartitions = clients.partitionsOf(member, stream.accountTopic()).size();
+            int handoverPartitions = clients.partitionsOf(member, settings.handoverTopic()).size();
+            clock.assign(List.of(marketPartition));
+            member.subscribe(List.of(stream.accountTopic()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    partitions.forEach(p -> drop(books, pending, p.partition()));
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    partitions.forEach(p -> pending.add(p.partition()));
+                }
+            });
+            live();
+            while (running()) {
+                var records = member.poll(Duration.ofMillis(1));
+                if (!pending.isEmpty()) {
+                    for (int p : pending) {
+                        books.put(p, rebuild(member, marketPartition, p, accountPartitions));
+                    }
+                    pending.clear();
+                    owned = Set.copyOf(books.keySet());
+                    stats.rebuilds.incrementAndGet();
+                    books.values().stream().mapToLong(b -> b.marketNext).min()
+                            .ifPresent(next -> clock.seek(marketPartition, Math.min(next, clock.position(marketPartition))));
+                }
+                for (ConsumerRecord<String, String> r : records) {
+                    PartitionBook book = books.get(r.partition());
+                    if (book != null && r.offset() >= book.accountNext) {
+                        book.target.apply(r, stats);
+                        book.accountNext = r.offset() + 1;
+                    }
+                }
+                // how far the account events are read: a staged platform's position (the clock is every node's)
+                stats.position.set(books.values().stream().mapToLong(b -> b.accountNext).sum());
+                if (books.isEmpty()) {
+                    clock.poll(stream.pollTimeout()); // nothing to tick; keeps the loop from spinning
+                    continue;
+                }
+                for (ConsumerRecord<String, String> move : clock.poll(stream.pollTimeout())) {
+                    tick(producer, member, move, books, handoverPartitions);
+                }
+            }
+        } finally {
+            books.values().forEach(PartitionBook::close);
+            owned = Set.of();
+            stats.position.set(0);
+        }
+    }
+
+    private void drop(Map<Integer, PartitionBook> books, Set<Integer> pending, int partition) {
+        pending.remove(partition);
+        PartitionBook book = books.remove(partition);
+        if (book != null) {
+            book.close();
+        }
+        owned = Set.copyOf(books.keySet());
+    }
+
+    /**
+     * Rebuilds one partition where its last committed tick left it: its account events up to the committed offset
+     * and the market events before the committed market offset, evaluated once so that its next tick publishes only
+     * what changes from what was published.
+     */
+    private PartitionBook rebuild(KafkaConsumer<String, String> member, TopicPartition marketPartition, int partition,
+                                  int partitions) {
+        TopicPartition accounts = new TopicPartition(stream.accountTopic(), partition);
+        OffsetAndMetadata committed = member.committed(Set.of(accounts)).get(accounts);
+        PartitionBook book = new PartitionBook(partition, partitions, opening.get());
+        long accountEnd = committed == null ? 0 : committed.offset();
+        long marketEnd = committed == null ? 0 : HandoverRecords.nextMarketOffset(committed.metadata());
+        try (KafkaConsumer<String, String> reader = clients.reader(settings.accountStageId() + "-rebuild")) {
+            Map<TopicPartition, Long> ends = new HashMap<>(Map.of(accounts, accountEnd, marketPartition, marketEnd));
+            reader.assign(ends.keySet());
+            reader.seekToBeginning(ends.keySet());
+            reader.endOffsets(ends.keySet()).forEach((p, end) -> ends.merge(p, end, Math::min));
+            while (running() && ends.entrySet().stream().anyMatch(e -> reader.position(e.getKey()) < e.getValue())) {
+                for (ConsumerRecord<String, String> r : reader.poll(stream.pollTimeout())) {
+                    if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition()))) {
+                        MarketEvent move = book.target.apply(r, null);
+                        book.lastAt = move == null ? book.lastAt : move.at();
+                    }
+                }
+            }
+        }
+        book.accountNext = accountEnd;
+        book.marketNext = marketEnd;
+        if (marketEnd > 0) {
+            try {
+                StageTick tick = book.stage.tick(book.lastAt);
+                book.decisions.published(book.decisions.after(Decided.of(tick), "rebuild"));
+                book.handovers.published(book.handovers.after(tick.handovers()));
+                book.version = tick.version();
+            } catch (EvaluationFailedException e) {
+                LOG.error("account partition {} rebuilt by {} cannot be evaluated", partition, settings.accountStageId(), e);
+            }
+        }
+        return book;
+    }
+
+    /**
+     * Ticks every partition that has not yet ticked at this market record, in one transaction: their changed
+     * decisions and hand-over facts, a marker per partition on every hand-over partition, and their offsets.
+     */
+    private void tick(KafkaProducer<String, String> producer, KafkaConsumer<String, String> member,
+                      ConsumerRecord<String, String> move, Map<Integer, PartitionBook> books, int handoverPartitions) {
+        List<PartitionBook> due = books.values().stream().filter(b -> b.marketNext <= move.offset()).toList();
+        if (due.isEmpty()) {
+            return;
+        }
+        String tickId = move.topic() + "-" + move.partition() + "@" + move.offset();
+        List<Runnable> afterCommit = new ArrayList<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        producer.beginTransaction();
+        try {
+            boolean first = true;
+            for (PartitionBook book : due) {
+                MarketEvent applied = book.target.apply(move, first ? stats : null);
+                first = false;
+                Instant at = applied == null ? book.lastAt : applied.at();
+                StageTick tick;
+                try {
+                    tick = book.stage.tick(at);
+                } catch (EvaluationFailedException e) {
+                    stats.failedTicks.incrementAndGet();
+                    LOG.error("tick {} of account partition {} failed; its hand-over facts stay as published", tickId,
+                            book.partition, e);
+                    tick = null;
+                }
+                List<DecisionMessage> messages = tick == null ? List.of() : book.decisions.after(Decided.of(tick), tickId);
+                List<AccountHandover> changed = tick == null ? List.of() : book.handovers.after(tick.handovers());
+                int version = tick == null ? book.version : tick.version();
+                for (DecisionMessage m : messages) {
+                    producer.send(new ProducerRecord<>(stream.decisionTopic(), m.key(), m.text()));
+                }
+                HandoverRecords.Marker marker = new HandoverRecords.Marker(book.partition, move.offset(), book.accountNext,
+                        book.stage.ruleSet(), version, at);
+                for (int h = 0; h < handoverPartitions; h++) {
+                    for (AccountHandover facts : changed) {
+                        producer.send(HandoverRecords.handover(settings.handoverTopic(), h, book.partition, facts));
+                    }
+                    producer.send(HandoverRecords.marker(settings.handoverTopic(), h, marker));
+                }
+                offsets.put(new TopicPartition(stream.accountTopic(), book.partition),
+                        new OffsetAndMetadata(book.accountNext, HandoverRecords.commitMetadata(move.offset() + 1)));
+                afterCommit.add(() -> {
+                    book.decisions.published(messages);
+                    book.handovers.published(changed);
+                    book.marketNext = move.offset() + 1;
+                    book.lastAt = at;
+                    book.version = version;
+                    stats.decisions.addAndGet(messages.size());
+                });
+            }
+            producer.sendOffsetsToTransaction(offsets, member.groupMetadata());
+            producer.commitTransaction();
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            producer.abortTransaction();
+            throw e;
+        }
+        afterCommit.forEach(Runnable::run);
+        stats.ticks.incrementAndGet();
+    }
+
+    private static TopicPartition single(List<TopicPartition> partitions) {
+        if (partitions.size() != 1) {
+            throw new IllegalStateException("a staged deployment needs a market topic of one partition (the stages' "
+                    + "common clock); " + partitions.get(0).topic() + " has " + partitions.size());
+        }
+        return partitions.get(0);
+    }
+}
