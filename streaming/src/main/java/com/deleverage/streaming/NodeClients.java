@@ -69,6 +69,9 @@ final class NodeClients {
 
     private Properties reading(String clientId) {
         Properties p = common(clientId);
+        // a read_committed fetch waiting on the broker is not woken when a transaction commits: without this it
+        // waits fetch.max.wait.ms (500 ms) at every hop between stages (an operator's own setting wins)
+        p.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(settings.pollTimeout().toMillis()));
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
