@@ -3,7 +3,7 @@ package com.deleverage.engine.compile;
 import java.util.Optional;
 
 /**
- * Where a rule runs when a version is evaluated in two stages (see {@code docs/writing-your-first-policy.md},
+ * Where a rule runs when a version is evaluated in two stages (see {@code docs/reference-policy.md},
  * "Stages"): a rule tagged {@code @stage("account")} runs per account partition, one tagged
  * {@code @stage("market")} per market, an untagged rule in both. Declared types marked {@code @handover} carry
  * the account stage's conclusions to the market stage. A single-session evaluation ignores the tags.

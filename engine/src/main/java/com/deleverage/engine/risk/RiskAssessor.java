@@ -149,7 +149,11 @@ public final class RiskAssessor {
             .thenComparing(a -> a.marginRatio() == null ? BigDecimal.ZERO : a.marginRatio(), Comparator.reverseOrder())
             .thenComparing(AccountRisk::accountId);
 
-    private static List<AccountRisk> rank(List<AccountRisk> accounts) {
+    /**
+     * The accounts, in their order, each with its {@code riskRank} among them (1 = riskiest): what {@link #assess}
+     * gives a snapshot's accounts, for callers that assess accounts one by one ({@link #accountFigures}).
+     */
+    public static List<AccountRisk> rank(List<AccountRisk> accounts) {
         List<AccountRisk> sorted = new ArrayList<>(accounts);
         sorted.sort(RISKIEST_FIRST);
         Map<String, Integer> rankById = new HashMap<>();

@@ -12,15 +12,12 @@ import com.deleverage.engine.live.MarketEvent;
 import com.deleverage.engine.model.Market;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.registry.ActiveVersions;
-import com.deleverage.engine.risk.AccountRisk;
-import com.deleverage.engine.risk.Assessment;
 import com.deleverage.engine.risk.MarketBook;
-import com.deleverage.engine.risk.RiskAssessor;
 import com.deleverage.engine.sweep.SweepOptions;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +35,8 @@ import java.util.stream.Collectors;
  * changes of the markets it owns. Its markets' circuit-breaker sessions live here, carried from tick to tick.
  *
  * <p>A tick inserts every market (a position re-scored after an ADL fill is assessed at every mark), the funds and
- * {@link MarketBook}s of the owned markets, and the hand-over facts, their {@code riskRank} replaced by the
+ * {@link MarketBook}s of the owned markets (their positions assessed when a rule reads them: {@link
+ * ReplicaAssessment}), and the hand-over facts, their {@code riskRank} replaced by the
  * account's rank in the whole replica (an account stage ranks only its partition), so deficits settle riskiest
  * first whatever the partitions. Actions about markets it does not own are another market stage's and are left
  * out. Each tick is a fresh evaluation. One thread uses a stage at a time.
@@ -48,7 +46,6 @@ public final class MarketStage implements AutoCloseable {
     private final ActiveVersions registry;
     private final Evaluator evaluator;
     private final Predicate<String> ownsMarket;
-    private final RiskAssessor assessor = new RiskAssessor();
     private final Map<String, AccountHandover> handovers = new TreeMap<>();
     private boolean closed;
 
@@ -111,26 +108,21 @@ public final class MarketStage implements AutoCloseable {
         try (lease) {
             book.tickAt(at);
             Snapshot snapshot = book.snapshot(at);
-            Assessment assessment = assessor.assess(snapshot); // the whole replica: ranks over the whole book
+            ReplicaAssessment replica = new ReplicaAssessment(snapshot);
             Set<String> owned = snapshot.markets().stream().map(Market::symbol).filter(ownsMarket)
-                    .collect(Collectors.toSet());
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
             StageTick tick = StageEvaluation.run(evaluator, lease.version(), Stage.MARKET, at,
-                    part -> facts(part, snapshot, assessment, owned), decided -> isAbout(decided, owned));
+                    part -> facts(part, snapshot, replica, owned), decided -> isAbout(decided, owned));
             book.recordHalts(tick.actions());
             return Optional.of(tick);
         }
     }
 
-    private List<Object> facts(CompiledVersion part, Snapshot snapshot, Assessment assessment, Set<String> owned) {
+    private List<Object> facts(CompiledVersion part, Snapshot snapshot, ReplicaAssessment replica, Set<String> owned) {
         List<Object> facts = new ArrayList<>(snapshot.markets());
         snapshot.insuranceFunds().stream().filter(f -> owned.contains(f.symbol())).forEach(facts::add);
-        facts.addAll(MarketBook.of(owned.stream().sorted().toList(), assessment.accounts(),
-                assessment.positions().stream().filter(p -> owned.contains(p.symbol())).toList()).values());
-        Map<String, Integer> ranks = new HashMap<>();
-        for (AccountRisk account : assessment.accounts()) {
-            ranks.put(account.accountId(), account.riskRank());
-        }
-        facts.addAll(HandoverFacts.facts(handovers.values(), part.handoverTypes(), ranks));
+        owned.forEach(symbol -> facts.add(replica.book(symbol)));
+        facts.addAll(HandoverFacts.facts(handovers.values(), part.handoverTypes(), replica.ranks()));
         return facts;
     }
 

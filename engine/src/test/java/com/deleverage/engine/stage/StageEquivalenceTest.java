@@ -135,6 +135,27 @@ class StageEquivalenceTest {
     }
 
     /**
+     * An account stage ranks only its partition, but its ranks keep the accounts' order of the whole book: its
+     * actions come in the order one evaluation gives the same actions.
+     */
+    @Test
+    void anAccountStageDecidesInTheOrderOfOneEvaluation() {
+        ActiveVersions registry = new ActiveVersions();
+        CompiledVersion version = compile(REFERENCE, 1);
+        registry.activate(version);
+        Snapshot book = crash();
+        List<Action> whole = actions(evaluator.evaluate(version, book).actions());
+        for (int part = 0; part < 3; part++) {
+            Predicate<String> owns = inPart(3, part);
+            try (AccountStage stage = new AccountStage(book, registry, OPTIONS, 100, owns)) {
+                List<Action> staged = actions(stage.tick(book.asOf()).actions());
+                assertThat(staged).as("partition %d", part).isNotEmpty()
+                        .containsExactlyElementsOf(whole.stream().filter(staged::contains).toList());
+            }
+        }
+    }
+
+    /**
      * Stages that live on events decide, tick after tick, what one evaluation of the same book decides: a new account
      * opens a position, an account closes one, a bankrupt account gets a deposit, BTC falls another 1%.
      */

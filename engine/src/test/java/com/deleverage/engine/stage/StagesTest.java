@@ -1,6 +1,7 @@
 package com.deleverage.engine.stage;
 
 import com.deleverage.engine.action.Action;
+import com.deleverage.engine.action.HaltTrading;
 import com.deleverage.engine.action.InsuranceFundDraw;
 import com.deleverage.engine.action.Liquidate;
 import com.deleverage.engine.action.SetFundingRate;
@@ -8,6 +9,9 @@ import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.compile.RuleSetCompiler;
 import com.deleverage.engine.evaluate.EvaluationFailedException;
 import com.deleverage.engine.live.AccountEvent;
+import com.deleverage.engine.live.EventOutcome;
+import com.deleverage.engine.live.MarketEvent;
+import com.deleverage.engine.model.CircuitBreakerSession;
 import com.deleverage.engine.model.Account;
 import com.deleverage.engine.model.InsuranceFund;
 import com.deleverage.engine.model.MarginMode;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -145,6 +150,41 @@ class StagesTest {
             again.handovers().values().forEach(markets::handover);
             assertThat(markets.tick(AT, 2)).get().extracting(StageTick::version).isEqualTo(2);
         }
+    }
+
+    /**
+     * The market stage keeps each market's circuit-breaker session from tick to tick: a level halts once per session.
+     * The marks of BreakerSessionSweepTest (BTCUSDT on 10 Oct 2025, session reference 121,579.4: level 1 at or below
+     * 113,068.842, level 2 at or below 105,774.078).
+     */
+    @Test
+    void aBreakerLevelTheMarketStageFiredStaysFiredAtItsNextTicks() {
+        ActiveVersions registry = new ActiveVersions();
+        registry.activate(compile(REFERENCE, 1));
+        Instant open = Instant.parse("2025-10-10T21:00:00Z");
+        Snapshot book = new Snapshot("deleveraging", open, List.of(SweepBooks.market("BTCUSDT", new BigDecimal("115006.9"))
+                .withBreaker(new CircuitBreakerSession(new BigDecimal("121579.4"), LocalDate.parse("2025-10-10"), 0))),
+                List.of(), List.of(new Account("a", new BigDecimal("50000"), MarginMode.CROSS,
+                List.of(new Position("BTCUSDT", new BigDecimal("0.1"), new BigDecimal("115000"), null, null)))));
+        try (MarketStage btc = new MarketStage(book, registry, OPTIONS, 10, "BTCUSDT"::equals)) {
+            assertThat(breakerHalts(btc, open)).isEmpty();
+            assertThat(breakerHalts(btc, move(btc, "109069.0", "2025-10-10T21:12:30Z"))).containsExactly(1);
+            assertThat(breakerHalts(btc, move(btc, "112137.6", "2025-10-10T21:13:45Z"))).as("level 1 is spent").isEmpty();
+            assertThat(breakerHalts(btc, move(btc, "102193.6", "2025-10-10T21:17:30Z"))).containsExactly(2);
+            assertThat(breakerHalts(btc, move(btc, "101516.5", "2025-10-10T21:21:15Z"))).isEmpty();
+        }
+    }
+
+    private static Instant move(MarketStage stage, String mark, String at) {
+        Instant when = Instant.parse(at);
+        assertThat(stage.apply(new MarketEvent("mark-" + at, "BTCUSDT", when, new BigDecimal(mark), null, null, null,
+                null, null)).kind()).isEqualTo(EventOutcome.Kind.APPLIED);
+        return when;
+    }
+
+    private static List<Integer> breakerHalts(MarketStage stage, Instant at) {
+        return actions(stage.tick(at, 1).orElseThrow().actions()).stream().filter(HaltTrading.class::isInstance)
+                .map(a -> ((HaltTrading) a).breakerLevel()).toList();
     }
 
     @Test
