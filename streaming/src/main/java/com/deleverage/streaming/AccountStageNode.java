@@ -1,5 +1,6 @@
 package com.deleverage.streaming;
 
+import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.evaluate.EvaluationFailedException;
 import com.deleverage.engine.live.EventOutcome;
 import com.deleverage.engine.live.MarketEvent;
@@ -88,7 +89,7 @@ public final class AccountStageNode extends NodeLoop {
         long accountNext;
         long marketNext;
         Instant lastAt;
-        int version;
+        CompiledVersion.Lease lease; // the version the stream decides with at this partition's ticks; null: none announced yet
 
         PartitionBook(int partition, int partitions, Snapshot book) {
             this.partition = partition;
@@ -102,9 +103,23 @@ public final class AccountStageNode extends NodeLoop {
             this.lastAt = book.asOf();
         }
 
+        int version() {
+            return lease == null ? 0 : lease.version().version();
+        }
+
+        void decideWith(CompiledVersion version) {
+            if (lease != null) {
+                lease.close();
+            }
+            lease = version.lease();
+        }
+
         @Override
         public void close() {
             stage.close();
+            if (lease != null) {
+                lease.close();
+            }
         }
     }
 
@@ -112,6 +127,8 @@ public final class AccountStageNode extends NodeLoop {
     void session() {
         Map<Integer, PartitionBook> books = new TreeMap<>();
         Set<Integer> pending = new TreeSet<>();
+        String ruleSet = opening.get().ruleSet();
+        PolicySwitches switches = new PolicySwitches(registry, ruleSet);
         try (KafkaProducer<String, String> producer = clients.producer(settings.accountStageId());
              KafkaConsumer<String, String> member = wakeable(clients.member(settings.accountGroup(), settings.accountStageId() + "-in", true));
              KafkaConsumer<String, String> clock = wakeable(clients.reader(settings.accountStageId() + "-clock"))) {
@@ -139,7 +156,7 @@ public final class AccountStageNode extends NodeLoop {
                 var records = member.poll(Duration.ofMillis(1));
                 if (!pending.isEmpty()) {
                     for (int p : pending) {
-                        books.put(p, rebuild(member, marketPartition, p, accountPartitions));
+                        books.put(p, rebuild(member, marketPartition, p, accountPartitions, switches));
                     }
                     pending.clear();
                     owned = Set.copyOf(books.keySet());
@@ -161,9 +178,24 @@ public final class AccountStageNode extends NodeLoop {
                     continue;
                 }
                 for (ConsumerRecord<String, String> move : clock.poll(stream.pollTimeout())) {
-                    tick(producer, member, move, books, handoverPartitions);
+                    if (!tick(producer, member, move, books, handoverPartitions, switches)) {
+                        clock.seek(marketPartition, move.offset()); // waits at the announcement for its version
+                        Thread.sleep(stream.pollTimeout().toMillis());
+                        break;
+                    }
+                }
+                Integer announce = switches.toAnnounce(books.values().stream().map(PartitionBook::version).toList());
+                if (announce != null) {
+                    producer.beginTransaction();
+                    producer.send(new ProducerRecord<>(stream.marketTopic(), "policy:" + ruleSet,
+                            EventJson.policyVersionRecord(ruleSet, announce)));
+                    producer.commitTransaction();
+                    LOG.info("{} announced version {} of {} on the stream", settings.accountStageId(), announce, ruleSet);
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         } finally {
             books.values().forEach(PartitionBook::close);
             owned = Set.of();
@@ -186,10 +218,11 @@ public final class AccountStageNode extends NodeLoop {
      * what changes from what was published.
      */
     private PartitionBook rebuild(KafkaConsumer<String, String> member, TopicPartition marketPartition, int partition,
-                                  int partitions) {
+                                  int partitions, PolicySwitches switches) throws InterruptedException {
         TopicPartition accounts = new TopicPartition(stream.accountTopic(), partition);
         OffsetAndMetadata committed = member.committed(Set.of(accounts)).get(accounts);
         PartitionBook book = new PartitionBook(partition, partitions, opening.get());
+        Integer announced = null;
         long accountEnd = committed == null ? 0 : committed.offset();
         long marketEnd = committed == null ? 0 : HandoverRecords.nextMarketOffset(committed.metadata());
         try (KafkaConsumer<String, String> reader = clients.reader(settings.accountStageId() + "-rebuild")) {
@@ -200,6 +233,11 @@ public final class AccountStageNode extends NodeLoop {
             while (running() && ends.entrySet().stream().anyMatch(e -> reader.position(e.getKey()) < e.getValue())) {
                 for (ConsumerRecord<String, String> r : reader.poll(stream.pollTimeout())) {
                     if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition()))) {
+                        Integer version = r.topic().equals(stream.marketTopic()) ? EventJson.policyVersion(r.value()) : null;
+                        if (version != null) {
+                            announced = version;
+                            continue;
+                        }
                         MarketEvent move = book.target.apply(r, null);
                         book.lastAt = move == null ? book.lastAt : move.at();
                     }
@@ -208,12 +246,22 @@ public final class AccountStageNode extends NodeLoop {
         }
         book.accountNext = accountEnd;
         book.marketNext = marketEnd;
-        if (marketEnd > 0) {
+        if (announced != null) {
+            CompiledVersion.Lease waited;
+            while ((waited = switches.lease(announced)) == null && running()) {
+                Thread.sleep(stream.pollTimeout().toMillis());
+            }
+            if (waited != null) {
+                try (CompiledVersion.Lease lease = waited) {
+                    book.decideWith(lease.version());
+                }
+            }
+        }
+        if (book.lease != null) {
             try {
-                StageTick tick = book.stage.tick(book.lastAt);
+                StageTick tick = book.stage.tick(book.lastAt, book.lease.version());
                 book.decisions.published(book.decisions.after(Decided.of(tick), "rebuild"));
                 book.handovers.published(book.handovers.after(tick.handovers()));
-                book.version = tick.version();
             } catch (EvaluationFailedException e) {
                 LOG.error("account partition {} rebuilt by {} cannot be evaluated", partition, settings.accountStageId(), e);
             }
@@ -223,13 +271,27 @@ public final class AccountStageNode extends NodeLoop {
 
     /**
      * Ticks every partition that has not yet ticked at this market record, in one transaction: their changed
-     * decisions and hand-over facts, a marker per partition on every hand-over partition, and their offsets.
+     * decisions and hand-over facts, a marker per partition on every hand-over partition, and their offsets. A
+     * record announcing a version switches them to it first (and they decide again with it).
+     *
+     * @return false, changing nothing, when the record announces a version this node has not activated yet
      */
-    private void tick(KafkaProducer<String, String> producer, KafkaConsumer<String, String> member,
-                      ConsumerRecord<String, String> move, Map<Integer, PartitionBook> books, int handoverPartitions) {
+    private boolean tick(KafkaProducer<String, String> producer, KafkaConsumer<String, String> member,
+                         ConsumerRecord<String, String> move, Map<Integer, PartitionBook> books, int handoverPartitions,
+                         PolicySwitches switches) {
         List<PartitionBook> due = books.values().stream().filter(b -> b.marketNext <= move.offset()).toList();
         if (due.isEmpty()) {
-            return;
+            return true;
+        }
+        Integer announced = EventJson.policyVersion(move.value());
+        if (announced != null) {
+            CompiledVersion.Lease switched = switches.lease(announced);
+            if (switched == null) {
+                return false;
+            }
+            try (switched) {
+                due.forEach(book -> book.decideWith(switched.version()));
+            }
         }
         String tickId = move.topic() + "-" + move.partition() + "@" + move.offset();
         List<Runnable> afterCommit = new ArrayList<>();
@@ -238,26 +300,17 @@ public final class AccountStageNode extends NodeLoop {
         try {
             boolean first = true;
             for (PartitionBook book : due) {
-                MarketEvent applied = book.target.apply(move, first ? stats : null);
+                MarketEvent applied = announced == null ? book.target.apply(move, first ? stats : null) : null;
                 first = false;
                 Instant at = applied == null ? book.lastAt : applied.at();
-                StageTick tick;
-                try {
-                    tick = book.stage.tick(at);
-                } catch (EvaluationFailedException e) {
-                    stats.failedTicks.incrementAndGet();
-                    LOG.error("tick {} of account partition {} failed; its hand-over facts stay as published", tickId,
-                            book.partition, e);
-                    tick = null;
-                }
+                StageTick tick = book.lease == null ? null : decide(book, at, tickId);
                 List<DecisionMessage> messages = tick == null ? List.of() : book.decisions.after(Decided.of(tick), tickId);
                 List<AccountHandover> changed = tick == null ? List.of() : book.handovers.after(tick.handovers());
-                int version = tick == null ? book.version : tick.version();
                 for (DecisionMessage m : messages) {
                     producer.send(new ProducerRecord<>(stream.decisionTopic(), m.key(), m.text()));
                 }
                 HandoverRecords.Marker marker = new HandoverRecords.Marker(book.partition, move.offset(), book.accountNext,
-                        book.stage.ruleSet(), version, at);
+                        book.stage.ruleSet(), book.version(), at);
                 for (int h = 0; h < handoverPartitions; h++) {
                     for (AccountHandover facts : changed) {
                         producer.send(HandoverRecords.handover(settings.handoverTopic(), h, book.partition, facts));
@@ -271,7 +324,6 @@ public final class AccountStageNode extends NodeLoop {
                     book.handovers.published(changed);
                     book.marketNext = move.offset() + 1;
                     book.lastAt = at;
-                    book.version = version;
                     stats.decisions.addAndGet(messages.size());
                 });
             }
@@ -285,6 +337,19 @@ public final class AccountStageNode extends NodeLoop {
         }
         afterCommit.forEach(Runnable::run);
         stats.ticks.incrementAndGet();
+        return true;
+    }
+
+    /** One partition's tick with the version it decides with; a failed tick keeps what was published. */
+    private StageTick decide(PartitionBook book, Instant at, String tickId) {
+        try {
+            return book.stage.tick(at, book.lease.version());
+        } catch (EvaluationFailedException e) {
+            stats.failedTicks.incrementAndGet();
+            LOG.error("tick {} of account partition {} failed; its hand-over facts stay as published", tickId,
+                    book.partition, e);
+            return null;
+        }
     }
 
     private static TopicPartition single(List<TopicPartition> partitions) {

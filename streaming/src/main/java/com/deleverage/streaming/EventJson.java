@@ -64,6 +64,26 @@ final class EventJson {
         };
     }
 
+    /**
+     * The version a staged stream switches to at this record of the market topic (a record a staged node writes:
+     * {@code {"eventId", "ruleSet", "policyVersion"}}), or null when the record is anything else.
+     */
+    static Integer policyVersion(String text) {
+        JsonNode node;
+        try {
+            node = text == null ? null : MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+        return node != null && node.isObject() && node.path("policyVersion").isInt() ? node.get("policyVersion").asInt() : null;
+    }
+
+    /** The record that switches a staged stream's rule set to {@code version}. */
+    static String policyVersionRecord(String ruleSet, int version) {
+        return MAPPER.createObjectNode().put("eventId", "policy-" + ruleSet + "-" + version + "-" + java.util.UUID.randomUUID())
+                .put("ruleSet", ruleSet).put("policyVersion", version).toString();
+    }
+
     static MarketEvent market(String text) {
         JsonNode node = tree(text);
         only(node, MARKET);

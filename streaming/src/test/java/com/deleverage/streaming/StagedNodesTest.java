@@ -3,10 +3,12 @@ package com.deleverage.streaming;
 import com.deleverage.engine.compile.CompiledVersion;
 import com.deleverage.engine.evaluate.EvaluationLimits;
 import com.deleverage.engine.evaluate.Evaluator;
+import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.engine.model.Snapshot;
 import com.deleverage.engine.registry.ActiveVersions;
 import com.deleverage.engine.sweep.SweepBooks;
 import com.deleverage.engine.sweep.SweepOptions;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +38,13 @@ class StagedNodesTest {
 
     private record Node(AccountStageNode accounts, MarketStageNode markets) implements AutoCloseable {
         static Node start(StagedSettings settings) {
-            return new Node(AccountStageNode.start(settings, () -> OPENING, REGISTRY, SweepOptions.DEFAULT),
-                    MarketStageNode.start(settings, () -> OPENING, REGISTRY, SweepOptions.DEFAULT));
+            return start(settings, REGISTRY);
+        }
+
+        /** A node with its own registry, as a platform node has (activations reach each at its own time). */
+        static Node start(StagedSettings settings, ActiveVersions registry) {
+            return new Node(AccountStageNode.start(settings, () -> OPENING, registry, SweepOptions.DEFAULT),
+                    MarketStageNode.start(settings, () -> OPENING, registry, SweepOptions.DEFAULT));
         }
 
         @Override
@@ -109,6 +118,76 @@ class StagedNodesTest {
                     .anyMatch(p -> p < 100).anyMatch(p -> p >= 100);
         } finally {
             nodes.forEach(Node::close);
+        }
+    }
+
+    @Test
+    void aVersionActivatedOnTheNodesAtDifferentTimesSwitchesEveryPartitionAtOneTick() throws Exception {
+        StagedSettings settings = settings("switch", "node-1");
+        kafka.createTopics(6, settings.stream().accountTopic());
+        kafka.createTopics(1, settings.stream().marketTopic());
+        kafka.createTopics(3, settings.stream().decisionTopic(), settings.handoverTopic());
+        List<StreamScript.Round> rounds = StreamScript.rounds(OPENING, 4, 5, 40);
+        List<ActiveVersions> registries = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>();
+        try {
+            for (String name : List.of("node-1", "node-2", "node-3")) {
+                ActiveVersions registry = new ActiveVersions();
+                registry.activate(ReferencePolicy.compile(1));
+                registries.add(registry);
+                nodes.add(Node.start(settings("switch", name), registry));
+            }
+            StreamFeeder.await(() -> owned(nodes, true).size() == 6 && owned(nodes, false).size() == 3);
+            List<CompiledVersion> second = List.of(ReferencePolicy.compile(2), ReferencePolicy.compile(2), ReferencePolicy.compile(2));
+            long sent = 0;
+            for (int i = 0; i < rounds.size(); i++) {
+                if (i == 2) {
+                    registries.get(0).activate(second.get(0)); // node 1 first; the two others 1 and 2 s later
+                    Thread.ofVirtual().start(() -> {
+                        sleep(1_000);
+                        registries.get(1).activate(second.get(1));
+                        sleep(1_000);
+                        registries.get(2).activate(second.get(2));
+                    });
+                }
+                StreamScript.Round round = rounds.get(i);
+                round.accountEvents().forEach(e -> kafka.send(settings.stream().accountTopic(), e.key(), e.json()));
+                sent += round.accountEvents().size();
+                long all = sent;
+                StreamFeeder.await(() -> nodes.stream().mapToLong(n -> n.accounts().stats().position()).sum() >= all);
+                round.marketEvents().forEach(e -> kafka.send(settings.stream().marketTopic(), e.key(), e.json()));
+            }
+            List<String> fresh = DecisionTopic.all(new Evaluator(new EvaluationLimits(10_000_000, Duration.ofMinutes(1)))
+                    .evaluate(second.get(0), StreamScript.bookAfter(OPENING, rounds)).actions());
+            List<ConsumerRecord<String, String>> records = kafka.readUntil(settings.stream().decisionTopic(),
+                    read -> DecisionTopic.allInForce(read).equals(fresh), Duration.ofSeconds(60));
+            assertThat(DecisionTopic.allInForce(records)).isEqualTo(fresh);
+            assertThat(DecisionTopic.duplicates(records)).isEmpty();
+
+            Map<Long, Set<Integer>> versionsByTick = new TreeMap<>();
+            for (ConsumerRecord<String, String> r : records) {
+                JsonNode decision = PlatformJson.mapper().readTree(r.value());
+                String tick = decision.get("tickId").asText();
+                versionsByTick.computeIfAbsent(Long.parseLong(tick.substring(tick.indexOf('@') + 1)), t -> new TreeSet<>())
+                        .add(decision.get("version").asInt());
+            }
+            assertThat(versionsByTick.values()).as("every tick decided by one version, on every partition")
+                    .allSatisfy(v -> assertThat(v).hasSize(1));
+            List<Integer> inTickOrder = versionsByTick.values().stream().map(v -> v.iterator().next()).toList();
+            int switchedAt = inTickOrder.indexOf(2);
+            assertThat(switchedAt).as("version 2 decides").isPositive();
+            assertThat(inTickOrder.subList(0, switchedAt)).as("version 1 before the switch").containsOnly(1);
+            assertThat(inTickOrder.subList(switchedAt, inTickOrder.size())).as("version 2 from the switch on").containsOnly(2);
+        } finally {
+            nodes.forEach(Node::close);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -84,18 +84,30 @@ public final class AccountStage implements AutoCloseable {
      * @throws IllegalStateException                                    when the active version tags no rule
      */
     public StageTick tick(Instant at) {
+        try (CompiledVersion.Lease lease = registry.lease(book.ruleSet())) {
+            return tick(at, lease.version());
+        }
+    }
+
+    /**
+     * Evaluates the partition at {@code at} with the account-stage rules of {@code version}, which the caller
+     * holds (a lease): the version every partition of a staged stream agreed on for this tick, even when this
+     * node has already activated a newer one.
+     */
+    public StageTick tick(Instant at, CompiledVersion version) {
         requireOpen();
+        if (!version.ruleSet().equals(book.ruleSet())) {
+            throw new IllegalArgumentException("version " + version + " is not of rule set " + book.ruleSet());
+        }
         book.tickAt(at);
         Snapshot snapshot = book.snapshot(at);
         Assessment assessment = assessor.assess(snapshot);
-        try (CompiledVersion.Lease lease = registry.lease(book.ruleSet())) {
-            return StageEvaluation.run(evaluator, lease.version(), Stage.ACCOUNT, at, part -> {
-                List<Object> facts = new ArrayList<>(snapshot.markets());
-                facts.addAll(snapshot.insuranceFunds());
-                facts.addAll(evaluator.accountFacts(part, assessment));
-                return facts;
-            }, decided -> true);
-        }
+        return StageEvaluation.run(evaluator, version, Stage.ACCOUNT, at, part -> {
+            List<Object> facts = new ArrayList<>(snapshot.markets());
+            facts.addAll(snapshot.insuranceFunds());
+            facts.addAll(evaluator.accountFacts(part, assessment));
+            return facts;
+        }, decided -> true);
     }
 
     private void requireOpen() {
