@@ -26,8 +26,9 @@ import java.util.function.Predicate;
  * hand-over facts of each account, for the market stage.
  *
  * <p>The risk ranks it gives accounts are ranks within the partition; the market stage ranks the hand-over facts
- * again over the whole book, and the account stage's own actions do not depend on the rank (only their order
- * does). Each tick is a fresh evaluation. One thread uses a stage at a time.
+ * again over the whole book. The account stage's own actions do not depend on the rank but for their order, and
+ * ranks within a partition keep the accounts' order in the whole book. Each tick is a fresh evaluation. One thread
+ * uses a stage at a time.
  */
 public final class AccountStage implements AutoCloseable {
     private final EventBook book;

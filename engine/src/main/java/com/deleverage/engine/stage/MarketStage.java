@@ -78,9 +78,19 @@ public final class MarketStage implements AutoCloseable {
         return book.apply(event);
     }
 
-    /** Replaces an account's hand-over facts with those of its latest account-stage tick; none removes them. */
+    /**
+     * Replaces an account's hand-over facts with those of its latest account-stage tick; none removes them.
+     *
+     * @throws IllegalArgumentException when a fact names another account than the hand-over
+     */
     public void handover(AccountHandover handover) {
         requireOpen();
+        for (HandoverFact fact : handover.facts()) {
+            if (!handover.accountId().equals(fact.fields().get(HandoverFacts.ACCOUNT))) {
+                throw new IllegalArgumentException("the hand-over of account '" + handover.accountId() + "' holds a "
+                        + fact.type() + " of account '" + fact.fields().get(HandoverFacts.ACCOUNT) + "'");
+            }
+        }
         if (handover.facts().isEmpty()) {
             handovers.remove(handover.accountId());
         } else {

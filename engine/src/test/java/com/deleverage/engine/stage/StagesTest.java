@@ -107,7 +107,7 @@ class StagesTest {
     }
 
     @Test
-    void aHandoverWithoutFactsTakesTheAccountsFactsBack() {
+    void anEmptyHandoverTakesTheAccountsFactsBackAndAMisaddressedOneIsRefused() {
         ActiveVersions registry = new ActiveVersions();
         registry.activate(compile(REFERENCE, 1));
         Snapshot book = bankruptIsolatedLong();
@@ -115,6 +115,9 @@ class StagesTest {
              MarketStage eth = new MarketStage(book, registry, OPTIONS, 10, "ETHUSDT"::equals)) {
             eth.handover(accounts.tick(AT).handovers().get("iso"));
             eth.handover(new AccountHandover("iso", List.of()));
+            AccountHandover misaddressed = new AccountHandover("btc", accounts.tick(AT).handovers().get("iso").facts());
+            assertThatThrownBy(() -> eth.handover(misaddressed)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the hand-over of account 'btc' holds a LiquidationPlan of account 'iso'");
 
             assertThat(actions(eth.tick(AT, 1).orElseThrow().actions())).singleElement()
                     .isInstanceOf(SetFundingRate.class);
