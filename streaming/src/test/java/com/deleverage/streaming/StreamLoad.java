@@ -39,7 +39,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>{@code -Dpositions=20000 -Drate=2000 -Dseconds=30 -DmarketEveryMs=100 -DlayoutShare=0.0}: layoutShare is the
  * share of account events that are a new account's deposit and first position (the next tick then opens the sweep
- * again); the others change an account in place.
+ * again); the others change an account in place. {@code -Dnodes=3} runs that many staged nodes (docs/streaming.md,
+ * "Several nodes") in this JVM instead of one single node: 6 account partitions, a one-partition market topic, 3
+ * hand-over partitions; the restart is then not measured (the three-node drill measures a takeover).
  *
  * <p>Run from the repository root after {@code ./mvnw -B -o -q -pl engine,streaming test-compile
  * dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test}:
@@ -56,21 +58,22 @@ public final class StreamLoad {
         int seconds = Integer.getInteger("seconds", 30);
         int marketEveryMs = Integer.getInteger("marketEveryMs", 100);
         double layoutShare = Double.parseDouble(System.getProperty("layoutShare", "0"));
+        int nodes = Integer.getInteger("nodes", 0);
         Snapshot opening = SweepBooks.calmBook(positions, 3);
         ActiveVersions registry = new ActiveVersions();
         registry.activate(ReferencePolicy.compile());
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            kafka.createTopics(3, "load.accounts", "load.markets", "load.decisions");
             StreamSettings settings = new StreamSettings(kafka.bootstrapServers(), "load.accounts", "load.markets",
                     "load.decisions", "load", "load-node-1", Duration.ofMillis(20), 1_000_000, Map.of());
-            StreamNode node = StreamNode.start(settings, () -> opening, registry, SweepOptions.DEFAULT, TickJournal.NONE);
-            StreamFeeder.await(node::isLive);
+            Running running = nodes > 0 ? Running.staged(kafka, settings, nodes, opening, registry)
+                    : Running.single(kafka, settings, opening, registry);
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
             List<Long> latencies = new ArrayList<>();
             AtomicBoolean watching = new AtomicBoolean(true);
             Thread watcher = Thread.ofPlatform().start(() -> watch(kafka, sentAt, latencies, watching));
 
             long total = 0;
+            long marketEvents = 0;
             SplittableRandom random = new SplittableRandom(11);
             Map<String, BigDecimal> marks = new java.util.LinkedHashMap<>();
             opening.markets().forEach(m -> marks.put(m.symbol(), m.markPrice()));
@@ -118,12 +121,13 @@ public final class StreamLoad {
                                     }
                                 });
                         total++;
+                        marketEvents++;
                     }
                 }
             }
             long sentAll = System.nanoTime();
-            long expected = total;
-            StreamFeeder.await(() -> node.stats().position() >= expected);
+            long expected = nodes > 0 ? total - marketEvents : total; // a staged node's position counts account events
+            StreamFeeder.await(() -> running.position() >= expected);
             long caughtUp = System.nanoTime();
             Thread.sleep(1_000);
             watching.set(false);
@@ -133,19 +137,71 @@ public final class StreamLoad {
                     marketEveryMs, layoutShare);
             System.out.printf("events %,d in %.1f s: %,.0f events/s taken; caught up %.0f ms after the last send%n", total,
                     (caughtUp - start) / 1e9, total / ((caughtUp - start) / 1e9), (caughtUp - sentAll) / 1e6);
-            System.out.println("node: " + node.stats());
+            System.out.println((nodes > 0 ? nodes + " staged nodes: " : "node: ") + running.stats());
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             if (sorted.length > 0) {
                 System.out.printf("mark move to first decision of its tick (%d ticks with decisions): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                         sorted.length, sorted[sorted.length / 2] / 1e6, sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e6,
                         sorted[sorted.length - 1] / 1e6);
             }
-            node.close();
+            running.close();
+            if (nodes > 0) {
+                return;
+            }
             long restart = System.nanoTime();
             try (StreamNode restarted = StreamNode.start(settings, () -> opening, registry, SweepOptions.DEFAULT, TickJournal.NONE)) {
                 StreamFeeder.await(restarted::isLive);
                 System.out.printf("restart: book rebuilt from %,d events and live in %.0f ms%n", total, (System.nanoTime() - restart) / 1e6);
             }
+        }
+    }
+
+    /** The nodes under load: one single node, or staged nodes sharing the partitions. */
+    private record Running(List<StreamNode> single, List<AccountStageNode> accounts, List<MarketStageNode> markets)
+            implements AutoCloseable {
+        static Running single(EmbeddedKafka kafka, StreamSettings settings, Snapshot opening, ActiveVersions registry) {
+            kafka.createTopics(3, settings.accountTopic(), settings.marketTopic(), settings.decisionTopic());
+            StreamNode node = StreamNode.start(settings, () -> opening, registry, SweepOptions.DEFAULT, TickJournal.NONE);
+            StreamFeeder.await(node::isLive);
+            return new Running(List.of(node), List.of(), List.of());
+        }
+
+        static Running staged(EmbeddedKafka kafka, StreamSettings plain, int nodes, Snapshot opening, ActiveVersions registry) {
+            kafka.createTopics(6, plain.accountTopic());
+            kafka.createTopics(1, plain.marketTopic());
+            kafka.createTopics(3, plain.decisionTopic(), "load.handovers");
+            List<AccountStageNode> accounts = new ArrayList<>();
+            List<MarketStageNode> markets = new ArrayList<>();
+            for (int i = 1; i <= nodes; i++) {
+                StagedSettings settings = new StagedSettings(new StreamSettings(plain.bootstrapServers(), plain.accountTopic(),
+                        plain.marketTopic(), plain.decisionTopic(), plain.groupId(), "load-node-" + i, plain.pollTimeout(),
+                        plain.eventWindow(), plain.clientProperties()), "load.handovers");
+                accounts.add(AccountStageNode.start(settings, () -> opening, registry, SweepOptions.DEFAULT));
+                markets.add(MarketStageNode.start(settings, () -> opening, registry, SweepOptions.DEFAULT));
+            }
+            StreamFeeder.await(() -> accounts.stream().mapToInt(a -> a.partitions().size()).sum() == 6
+                    && markets.stream().mapToInt(m -> m.partitions().size()).sum() == 3);
+            return new Running(List.of(), accounts, markets);
+        }
+
+        long position() {
+            return single.isEmpty() ? accounts.stream().mapToLong(a -> a.stats().position()).sum()
+                    : single.getFirst().stats().position();
+        }
+
+        StreamStats stats() {
+            List<StreamStats> all = new ArrayList<>();
+            single.forEach(n -> all.add(n.stats()));
+            accounts.forEach(n -> all.add(n.stats()));
+            markets.forEach(n -> all.add(n.stats()));
+            return StreamStats.total(all.toArray(StreamStats[]::new));
+        }
+
+        @Override
+        public void close() {
+            single.forEach(StreamNode::close);
+            accounts.forEach(AccountStageNode::close);
+            markets.forEach(MarketStageNode::close);
         }
     }
 
