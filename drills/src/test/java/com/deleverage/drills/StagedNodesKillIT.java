@@ -52,6 +52,7 @@ class StagedNodesKillIT {
     private static final String MARKETS = "staged.markets";
     private static final String DECISIONS = "staged.decisions";
     private static final String HANDOVERS = "staged.handovers";
+    private static final String SINGLE_DECISIONS = "single.decisions";
     private static final int ACCOUNT_PARTITIONS = 6;
     private static final int MARKET_PARTITIONS = 3;
 
@@ -73,6 +74,7 @@ class StagedNodesKillIT {
             kafka.createTopics(MARKET_PARTITIONS, DECISIONS, HANDOVERS);
             List<PlatformClient> nodes = new ArrayList<>();
             List<PlatformProcess> platforms = new ArrayList<>();
+            StreamNode single = null;
             try {
                 for (int i = 1; i <= 3; i++) {
                     int port = StreamPlatform.freePort();
@@ -88,6 +90,10 @@ class StagedNodesKillIT {
                         && partitionsOwned(nodes, "marketPartitions") == MARKET_PARTITIONS
                         && nodes.stream().allMatch(n -> StreamPlatform.status(n).path("live").asBoolean(false)));
 
+                kafka.createTopics(MARKET_PARTITIONS, SINGLE_DECISIONS);
+                single = singleNode(kafka);
+                StreamNode one = single;
+                StreamFeeder.await(one::isLive);
                 long started = System.nanoTime();
                 long sentAccounts = 0;
                 long sent = 0;
@@ -101,6 +107,9 @@ class StagedNodesKillIT {
                     // every account event read by the partitions' owners before the moves: the last tick sees them all
                     StreamFeeder.await(() -> alive.stream().mapToLong(n -> StreamPlatform.status(n).path("position").asLong(0)).sum() >= accounts
                             && partitionsOwned(alive, "accountPartitions") == ACCOUNT_PARTITIONS);
+                    // the single node too (its position counts every record of both topics, announcements included)
+                    long records = accounts + kafka.endOffset(MARKETS);
+                    StreamFeeder.await(() -> one.stats().position() >= records);
                     round.marketEvents().forEach(e -> kafka.send(MARKETS, e.key(), e.json()));
                     sent += round.accountEvents().size() + round.marketEvents().size();
                     if (i + 1 == killAfter) {
@@ -126,7 +135,8 @@ class StagedNodesKillIT {
                 assertThat(expected).as("the book is one the policy acts on").hasSizeGreaterThan(3);
                 List<ConsumerRecord<String, String>> records = kafka.readUntil(DECISIONS,
                         read -> DecisionTopic.allInForce(read).equals(expected), Duration.ofSeconds(90));
-                List<String> single = singleNode(kafka, sent, expected);
+                List<String> singleDecisions = DecisionTopic.allInForce(kafka.readUntil(SINGLE_DECISIONS,
+                        read -> DecisionTopic.allInForce(read).equals(expected), Duration.ofSeconds(30)));
 
                 Latency latency = Latency.of(kafka.readUntil(MARKETS, read -> read.size() >= rounds.size() * 4,
                         Duration.ofSeconds(30)), records);
@@ -137,13 +147,16 @@ class StagedNodesKillIT {
                         sent / seconds / 3, latency.p50(), latency.p99(), latency.ticks(), latency.accountStageP50(),
                         latency.marketStageP50(), records.size());
                 assertThat(DecisionTopic.allInForce(records)).as("no decision lost or changed").isEqualTo(expected);
-                assertThat(single).as("the decisions of one node reading the same stream").isEqualTo(expected);
+                assertThat(singleDecisions).as("the decisions of one node reading the same stream").isEqualTo(expected);
                 assertThat(DecisionTopic.duplicates(records)).as("no decision published twice").isEmpty();
                 assertThat(DecisionTopic.versions(records)).as("one version on every decision")
                         .containsOnlyKeys(evaluated.json().get("version").asInt());
             } finally {
                 for (PlatformProcess p : platforms) {
                     p.close();
+                }
+                if (single != null) {
+                    single.close();
                 }
             }
         }
@@ -160,22 +173,17 @@ class StagedNodesKillIT {
     }
 
     /**
-     * One single node (in this JVM, the reference policy from the repository) reading the same topics with its own
-     * group: the decisions in force on its own decisions topic once it has read everything.
+     * One single node (in this JVM, the reference policy from the repository) reading the same topics as the staged
+     * nodes, with its own group and decisions topic, fed at the same pace (the rounds wait for it as for them).
      */
-    private static List<String> singleNode(EmbeddedKafka kafka, long events, List<String> expected) {
-        kafka.createTopics(MARKET_PARTITIONS, "single.decisions");
+    private static StreamNode singleNode(EmbeddedKafka kafka) {
         ActiveVersions registry = new ActiveVersions();
         registry.activate(new RuleSetCompiler().compile("deleveraging", 1,
                 PolicyFiles.fromDirectory(Path.of("..", "rules", "deleveraging"))).compiledVersion().orElseThrow());
-        StreamSettings settings = new StreamSettings(kafka.bootstrapServers(), ACCOUNTS, MARKETS, "single.decisions",
+        StreamSettings settings = new StreamSettings(kafka.bootstrapServers(), ACCOUNTS, MARKETS, SINGLE_DECISIONS,
                 "drill-single", "drill-single-1", Duration.ofMillis(50), 100_000, Map.of());
         Snapshot opening = SweepBooks.book(400, 31);
-        try (StreamNode node = StreamNode.start(settings, () -> opening, registry, SweepOptions.DEFAULT, TickJournal.NONE)) {
-            StreamFeeder.await(() -> node.isLive() && node.stats().position() >= events);
-            return DecisionTopic.allInForce(kafka.readUntil("single.decisions",
-                    read -> DecisionTopic.allInForce(read).equals(expected), Duration.ofSeconds(30)));
-        }
+        return StreamNode.start(settings, () -> opening, registry, SweepOptions.DEFAULT, TickJournal.NONE);
     }
 
     private static void start(PlatformProcess platform) {
