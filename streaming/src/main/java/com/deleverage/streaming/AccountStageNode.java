@@ -17,8 +17,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,26 +43,12 @@ import java.util.function.Supplier;
  * <p>A node that dies hands its partitions to the others when its group session times out; a node that joins takes
  * some over. Only the partitions that move are rebuilt (cooperative rebalancing).
  */
-public final class AccountStageNode extends NodeLoop {
+public final class AccountStageNode extends StageNode {
     private static final Logger LOG = LoggerFactory.getLogger(AccountStageNode.class);
 
-    private final StagedSettings settings;
-    private final StreamSettings stream;
-    private final NodeClients clients;
-    private final Supplier<Snapshot> opening;
-    private final ActiveVersions registry;
-    private final SweepOptions options;
-    private volatile Set<Integer> owned = Set.of();
-
     private AccountStageNode(StagedSettings settings, Supplier<Snapshot> opening, ActiveVersions registry,
-                             SweepOptions options) {
-        super(settings.accountStageId());
-        this.settings = settings;
-        this.stream = settings.stream();
-        this.clients = new NodeClients(stream);
-        this.opening = opening;
-        this.registry = registry;
-        this.options = options;
+              SweepOptions options) {
+        super(settings.accountStageId(), settings, opening, registry, options);
     }
 
     public static AccountStageNode start(StagedSettings settings, Supplier<Snapshot> opening, ActiveVersions registry,
@@ -72,11 +56,6 @@ public final class AccountStageNode extends NodeLoop {
         AccountStageNode node = new AccountStageNode(settings, opening, registry, options);
         node.startThread();
         return node;
-    }
-
-    /** The account partitions this node decides now. */
-    public Set<Integer> partitions() {
-        return owned;
     }
 
     /** One account partition: its accounts' stage, what it has published, and how far it is. */
@@ -159,7 +138,7 @@ public final class AccountStageNode extends NodeLoop {
                         books.put(p, rebuild(member, marketPartition, p, accountPartitions, switches));
                     }
                     pending.clear();
-                    owned = Set.copyOf(books.keySet());
+                    owns(books.keySet());
                     stats.rebuilds.incrementAndGet();
                     books.values().stream().mapToLong(b -> b.marketNext).min()
                             .ifPresent(next -> clock.seek(marketPartition, Math.min(next, clock.position(marketPartition))));
@@ -186,10 +165,8 @@ public final class AccountStageNode extends NodeLoop {
                 }
                 Integer announce = switches.toAnnounce(books.values().stream().map(PartitionBook::version).toList());
                 if (announce != null) {
-                    producer.beginTransaction();
-                    producer.send(new ProducerRecord<>(stream.marketTopic(), "policy:" + ruleSet,
-                            EventJson.policyVersionRecord(ruleSet, announce)));
-                    producer.commitTransaction();
+                    NodeClients.inTransaction(producer, () -> producer.send(new ProducerRecord<>(stream.marketTopic(),
+                            "policy:" + ruleSet, EventJson.policyVersionRecord(ruleSet, announce))));
                     LOG.info("{} announced version {} of {} on the stream", settings.accountStageId(), announce, ruleSet);
                 }
             }
@@ -198,7 +175,7 @@ public final class AccountStageNode extends NodeLoop {
             throw new IllegalStateException("interrupted", e);
         } finally {
             books.values().forEach(PartitionBook::close);
-            owned = Set.of();
+            owns(Set.of());
             stats.position.set(0);
         }
     }
@@ -209,7 +186,7 @@ public final class AccountStageNode extends NodeLoop {
         if (book != null) {
             book.close();
         }
-        owned = Set.copyOf(books.keySet());
+        owns(books.keySet());
     }
 
     /**
@@ -296,8 +273,7 @@ public final class AccountStageNode extends NodeLoop {
         String tickId = move.topic() + "-" + move.partition() + "@" + move.offset();
         List<Runnable> afterCommit = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        producer.beginTransaction();
-        try {
+        NodeClients.inTransaction(producer, () -> {
             boolean first = true;
             for (PartitionBook book : due) {
                 MarketEvent applied = announced == null ? book.target.apply(move, first ? stats : null) : null;
@@ -328,13 +304,7 @@ public final class AccountStageNode extends NodeLoop {
                 });
             }
             producer.sendOffsetsToTransaction(offsets, member.groupMetadata());
-            producer.commitTransaction();
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            producer.abortTransaction();
-            throw e;
-        }
+        });
         afterCommit.forEach(Runnable::run);
         stats.ticks.incrementAndGet();
         return true;

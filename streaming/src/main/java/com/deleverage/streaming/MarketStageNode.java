@@ -11,8 +11,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,26 +29,12 @@ import java.util.function.Supplier;
  * requirements) of the markets on the partitions Kafka assigns it, one {@link MarketPartition} each. A tick's
  * decisions and the hand-over offset up to it are committed in one transaction.
  */
-public final class MarketStageNode extends NodeLoop {
+public final class MarketStageNode extends StageNode {
     private static final Logger LOG = LoggerFactory.getLogger(MarketStageNode.class);
 
-    private final StagedSettings settings;
-    private final StreamSettings stream;
-    private final NodeClients clients;
-    private final Supplier<Snapshot> opening;
-    private final ActiveVersions registry;
-    private final SweepOptions options;
-    private volatile Set<Integer> owned = Set.of();
-
     private MarketStageNode(StagedSettings settings, Supplier<Snapshot> opening, ActiveVersions registry,
-                            SweepOptions options) {
-        super(settings.marketStageId());
-        this.settings = settings;
-        this.stream = settings.stream();
-        this.clients = new NodeClients(stream);
-        this.opening = opening;
-        this.registry = registry;
-        this.options = options;
+              SweepOptions options) {
+        super(settings.marketStageId(), settings, opening, registry, options);
     }
 
     public static MarketStageNode start(StagedSettings settings, Supplier<Snapshot> opening, ActiveVersions registry,
@@ -58,11 +42,6 @@ public final class MarketStageNode extends NodeLoop {
         MarketStageNode node = new MarketStageNode(settings, opening, registry, options);
         node.startThread();
         return node;
-    }
-
-    /** The hand-over partitions (and so the markets) this node decides now. */
-    public Set<Integer> partitions() {
-        return owned;
     }
 
     @Override
@@ -85,7 +64,7 @@ public final class MarketStageNode extends NodeLoop {
                         pending.remove(p.partition());
                         Optional.ofNullable(parts.remove(p.partition())).ifPresent(MarketPartition::close);
                     });
-                    owned = Set.copyOf(parts.keySet());
+                    owns(parts.keySet());
                 }
 
                 @Override
@@ -101,7 +80,7 @@ public final class MarketStageNode extends NodeLoop {
                     stats.rebuilds.incrementAndGet();
                 }
                 pending.clear();
-                owned = Set.copyOf(parts.keySet());
+                owns(parts.keySet());
                 for (ConsumerRecord<String, String> r : records) {
                     MarketPartition part = parts.get(r.partition());
                     if (part != null) {
@@ -117,7 +96,7 @@ public final class MarketStageNode extends NodeLoop {
             }
         } finally {
             parts.values().forEach(MarketPartition::close);
-            owned = Set.of();
+            owns(Set.of());
         }
     }
 
@@ -173,20 +152,14 @@ public final class MarketStageNode extends NodeLoop {
                     tick.marketOffset(), part.partition, e);
             messages = List.of();
         }
-        producer.beginTransaction();
-        try {
-            for (DecisionMessage m : messages) {
+        List<DecisionMessage> published = messages;
+        NodeClients.inTransaction(producer, () -> {
+            for (DecisionMessage m : published) {
                 producer.send(new ProducerRecord<>(stream.decisionTopic(), m.key(), m.text()));
             }
             producer.sendOffsetsToTransaction(Map.of(new TopicPartition(settings.handoverTopic(), part.partition),
                     new OffsetAndMetadata(tick.commitOffset())), member.groupMetadata());
-            producer.commitTransaction();
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            producer.abortTransaction();
-            throw e;
-        }
+        });
         part.decided(messages);
         stats.ticks.incrementAndGet();
         stats.decisions.addAndGet(messages.size());

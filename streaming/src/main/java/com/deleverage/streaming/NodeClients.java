@@ -7,6 +7,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
@@ -60,6 +62,24 @@ final class NodeClients {
         }
         return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition()))
                 .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+    }
+
+    /**
+     * Runs {@code work} (its sends, and the input offsets it sends to the transaction) in one transaction of the
+     * producer: committed whole, or aborted on a failure, which is then thrown. A fenced producer is not aborted
+     * (it cannot be): the node stops.
+     */
+    static void inTransaction(KafkaProducer<String, String> producer, Runnable work) {
+        producer.beginTransaction();
+        try {
+            work.run();
+            producer.commitTransaction();
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            producer.abortTransaction();
+            throw e;
+        }
     }
 
     /** The partition Kafka's default partitioner gives a key: where a producer keying by it writes. */

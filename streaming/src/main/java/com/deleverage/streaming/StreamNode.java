@@ -14,8 +14,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,19 +176,12 @@ public final class StreamNode extends NodeLoop {
                          List<TopicPartition> partitions, List<DecisionMessage> messages, List<String> texts) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         partitions.forEach(p -> offsets.put(p, new OffsetAndMetadata(reader.position(p))));
-        producer.beginTransaction();
-        try {
+        NodeClients.inTransaction(producer, () -> {
             for (int i = 0; i < messages.size(); i++) {
                 producer.send(new ProducerRecord<>(settings.decisionTopic(), messages.get(i).key(), texts.get(i)));
             }
             producer.sendOffsetsToTransaction(offsets, reader.groupMetadata());
-            producer.commitTransaction();
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            producer.abortTransaction();
-            throw e;
-        }
+        });
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,12 +74,36 @@ class StagedNodesTest {
                 Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "500")), prefix + "-handovers");
     }
 
-    @Test
-    void threeNodesDecideWhatOneFreshEvaluationDecidesAndTheSurvivorsTakeOverANodeThatLeaves() {
-        StagedSettings settings = settings("staged", "node-1");
+    /** Six account partitions, the one-partition market topic, three decision and hand-over partitions. */
+    private static StagedSettings topics(String prefix) {
+        StagedSettings settings = settings(prefix, "node-1");
         kafka.createTopics(6, settings.stream().accountTopic());
         kafka.createTopics(1, settings.stream().marketTopic());
         kafka.createTopics(3, settings.stream().decisionTopic(), settings.handoverTopic());
+        return settings;
+    }
+
+    /**
+     * Sends the rounds, each round's account events first and its moves once the partitions' owners have read them
+     * (so the last tick sees every account event); {@code beforeRound} runs before each round is sent.
+     */
+    private static void feed(StagedSettings settings, List<StreamScript.Round> rounds, List<Node> nodes,
+                             IntConsumer beforeRound) {
+        long sent = 0;
+        for (int i = 0; i < rounds.size(); i++) {
+            beforeRound.accept(i);
+            StreamScript.Round round = rounds.get(i);
+            round.accountEvents().forEach(e -> kafka.send(settings.stream().accountTopic(), e.key(), e.json()));
+            sent += round.accountEvents().size();
+            long all = sent;
+            StreamFeeder.await(() -> nodes.stream().mapToLong(n -> n.accounts().stats().position()).sum() >= all);
+            round.marketEvents().forEach(e -> kafka.send(settings.stream().marketTopic(), e.key(), e.json()));
+        }
+    }
+
+    @Test
+    void threeNodesDecideWhatOneFreshEvaluationDecidesAndTheSurvivorsTakeOverANodeThatLeaves() {
+        StagedSettings settings = topics("staged");
         List<StreamScript.Round> rounds = StreamScript.rounds(OPENING, 3, 6, 40);
         List<Node> nodes = new ArrayList<>();
         Set<Integer> takenOver = new HashSet<>();
@@ -88,8 +113,7 @@ class StagedNodesTest {
             }
             StreamFeeder.await(() -> owned(nodes, true).size() == 6 && owned(nodes, false).size() == 3
                     && nodes.stream().allMatch(n -> !n.accounts().partitions().isEmpty()));
-            long sent = 0;
-            for (int i = 0; i < rounds.size(); i++) {
+            feed(settings, rounds, nodes, i -> {
                 if (i == 3) {
                     Node leaving = nodes.remove(2);
                     takenOver.addAll(leaving.accounts().partitions());
@@ -97,13 +121,7 @@ class StagedNodesTest {
                     leaving.close();
                     StreamFeeder.await(() -> owned(nodes, true).size() == 6 && owned(nodes, false).size() == 3);
                 }
-                StreamScript.Round round = rounds.get(i);
-                round.accountEvents().forEach(e -> kafka.send(settings.stream().accountTopic(), e.key(), e.json()));
-                sent += round.accountEvents().size();
-                long all = sent;
-                StreamFeeder.await(() -> nodes.stream().mapToLong(n -> n.accounts().stats().position()).sum() >= all);
-                round.marketEvents().forEach(e -> kafka.send(settings.stream().marketTopic(), e.key(), e.json()));
-            }
+            });
             List<String> fresh = DecisionTopic.all(new Evaluator(new EvaluationLimits(10_000_000, Duration.ofMinutes(1)))
                     .evaluate(version, StreamScript.bookAfter(OPENING, rounds)).actions());
             assertThat(fresh).as("account-stage decisions").anyMatch(a -> a.contains("\"type\":\"LIQUIDATE\""));
@@ -123,10 +141,7 @@ class StagedNodesTest {
 
     @Test
     void aVersionActivatedOnTheNodesAtDifferentTimesSwitchesEveryPartitionAtOneTick() throws Exception {
-        StagedSettings settings = settings("switch", "node-1");
-        kafka.createTopics(6, settings.stream().accountTopic());
-        kafka.createTopics(1, settings.stream().marketTopic());
-        kafka.createTopics(3, settings.stream().decisionTopic(), settings.handoverTopic());
+        StagedSettings settings = topics("switch");
         List<StreamScript.Round> rounds = StreamScript.rounds(OPENING, 4, 5, 40);
         List<ActiveVersions> registries = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
@@ -139,8 +154,7 @@ class StagedNodesTest {
             }
             StreamFeeder.await(() -> owned(nodes, true).size() == 6 && owned(nodes, false).size() == 3);
             List<CompiledVersion> second = List.of(ReferencePolicy.compile(2), ReferencePolicy.compile(2), ReferencePolicy.compile(2));
-            long sent = 0;
-            for (int i = 0; i < rounds.size(); i++) {
+            feed(settings, rounds, nodes, i -> {
                 if (i == 2) {
                     registries.get(0).activate(second.get(0)); // node 1 first; the two others 1 and 2 s later
                     Thread.ofVirtual().start(() -> {
@@ -150,13 +164,7 @@ class StagedNodesTest {
                         registries.get(2).activate(second.get(2));
                     });
                 }
-                StreamScript.Round round = rounds.get(i);
-                round.accountEvents().forEach(e -> kafka.send(settings.stream().accountTopic(), e.key(), e.json()));
-                sent += round.accountEvents().size();
-                long all = sent;
-                StreamFeeder.await(() -> nodes.stream().mapToLong(n -> n.accounts().stats().position()).sum() >= all);
-                round.marketEvents().forEach(e -> kafka.send(settings.stream().marketTopic(), e.key(), e.json()));
-            }
+            });
             List<String> fresh = DecisionTopic.all(new Evaluator(new EvaluationLimits(10_000_000, Duration.ofMinutes(1)))
                     .evaluate(second.get(0), StreamScript.bookAfter(OPENING, rounds)).actions());
             List<ConsumerRecord<String, String>> records = kafka.readUntil(settings.stream().decisionTopic(),
