@@ -271,43 +271,52 @@ public final class AccountStageNode extends StageNode {
             }
         }
         String tickId = move.topic() + "-" + move.partition() + "@" + move.offset();
-        List<Runnable> afterCommit = new ArrayList<>();
+        // evaluate first, then publish: the transaction stays open only while its records are sent, so a node killed
+        // in it holds the topics' readers back for little (the broker aborts it after transaction.timeout.ms)
+        List<PartitionTick> ticks = new ArrayList<>();
+        boolean first = true;
+        for (PartitionBook book : due) {
+            MarketEvent applied = announced == null ? book.target.apply(move, first ? stats : null) : null;
+            first = false;
+            Instant at = applied == null ? book.lastAt : applied.at();
+            StageTick tick = book.lease == null ? null : decide(book, at, tickId);
+            ticks.add(new PartitionTick(book, at,
+                    tick == null ? List.of() : book.decisions.after(Decided.of(tick), tickId),
+                    tick == null ? List.of() : book.handovers.after(tick.handovers()),
+                    new HandoverRecords.Marker(book.partition, move.offset(), book.accountNext, book.stage.ruleSet(),
+                            book.version(), at)));
+        }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        ticks.forEach(t -> offsets.put(new TopicPartition(stream.accountTopic(), t.book().partition),
+                new OffsetAndMetadata(t.book().accountNext, HandoverRecords.commitMetadata(move.offset() + 1))));
         NodeClients.inTransaction(producer, () -> {
-            boolean first = true;
-            for (PartitionBook book : due) {
-                MarketEvent applied = announced == null ? book.target.apply(move, first ? stats : null) : null;
-                first = false;
-                Instant at = applied == null ? book.lastAt : applied.at();
-                StageTick tick = book.lease == null ? null : decide(book, at, tickId);
-                List<DecisionMessage> messages = tick == null ? List.of() : book.decisions.after(Decided.of(tick), tickId);
-                List<AccountHandover> changed = tick == null ? List.of() : book.handovers.after(tick.handovers());
-                for (DecisionMessage m : messages) {
+            for (PartitionTick t : ticks) {
+                for (DecisionMessage m : t.messages()) {
                     producer.send(new ProducerRecord<>(stream.decisionTopic(), m.key(), m.text()));
                 }
-                HandoverRecords.Marker marker = new HandoverRecords.Marker(book.partition, move.offset(), book.accountNext,
-                        book.stage.ruleSet(), book.version(), at);
                 for (int h = 0; h < handoverPartitions; h++) {
-                    for (AccountHandover facts : changed) {
-                        producer.send(HandoverRecords.handover(settings.handoverTopic(), h, book.partition, facts));
+                    for (AccountHandover facts : t.changed()) {
+                        producer.send(HandoverRecords.handover(settings.handoverTopic(), h, t.book().partition, facts));
                     }
-                    producer.send(HandoverRecords.marker(settings.handoverTopic(), h, marker));
+                    producer.send(HandoverRecords.marker(settings.handoverTopic(), h, t.marker()));
                 }
-                offsets.put(new TopicPartition(stream.accountTopic(), book.partition),
-                        new OffsetAndMetadata(book.accountNext, HandoverRecords.commitMetadata(move.offset() + 1)));
-                afterCommit.add(() -> {
-                    book.decisions.published(messages);
-                    book.handovers.published(changed);
-                    book.marketNext = move.offset() + 1;
-                    book.lastAt = at;
-                    stats.decisions.addAndGet(messages.size());
-                });
             }
             producer.sendOffsetsToTransaction(offsets, member.groupMetadata());
         });
-        afterCommit.forEach(Runnable::run);
+        for (PartitionTick t : ticks) {
+            t.book().decisions.published(t.messages());
+            t.book().handovers.published(t.changed());
+            t.book().marketNext = move.offset() + 1;
+            t.book().lastAt = t.at();
+            stats.decisions.addAndGet(t.messages().size());
+        }
         stats.ticks.incrementAndGet();
         return true;
+    }
+
+    /** What one partition's tick publishes. */
+    private record PartitionTick(PartitionBook book, Instant at, List<DecisionMessage> messages,
+                                 List<AccountHandover> changed, HandoverRecords.Marker marker) {
     }
 
     /** One partition's tick with the version it decides with; a failed tick keeps what was published. */

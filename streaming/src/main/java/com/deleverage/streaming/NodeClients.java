@@ -29,6 +29,10 @@ final class NodeClients {
     /** A transactional producer: a restart with the same id fences the former one and aborts what it left open. */
     KafkaProducer<String, String> producer(String transactionalId) {
         Properties p = common(transactionalId + "-out");
+        // a node killed in a transaction holds read_committed readers back until the broker aborts it; a staged node
+        // that dies is not restarted to fence it, so the broker's timeout is the wait (Kafka's default is 60 s). A
+        // node's transactions only send what it has already decided (an operator's own setting wins)
+        p.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "10000");
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
