@@ -2,15 +2,14 @@ package com.deleverage.drills;
 
 import com.deleverage.drills.PlatformClient.Reply;
 import com.deleverage.drills.PlatformClient.User;
-import com.deleverage.engine.compile.RuleSetCompiler;
 import com.deleverage.engine.json.PlatformJson;
 import com.deleverage.engine.model.Snapshot;
-import com.deleverage.engine.policy.PolicyFiles;
 import com.deleverage.engine.registry.ActiveVersions;
 import com.deleverage.engine.sweep.SweepBooks;
 import com.deleverage.engine.sweep.SweepOptions;
 import com.deleverage.streaming.DecisionTopic;
 import com.deleverage.streaming.EmbeddedKafka;
+import com.deleverage.streaming.ReferencePolicy;
 import com.deleverage.streaming.StreamFeeder;
 import com.deleverage.streaming.StreamNode;
 import com.deleverage.streaming.StreamScript;
@@ -91,7 +90,7 @@ class StagedNodesKillIT {
                         && nodes.stream().allMatch(n -> StreamPlatform.status(n).path("live").asBoolean(false)));
 
                 kafka.createTopics(MARKET_PARTITIONS, SINGLE_DECISIONS);
-                single = singleNode(kafka);
+                single = singleNode(kafka, opening);
                 StreamNode one = single;
                 StreamFeeder.await(one::isLive);
                 long started = System.nanoTime();
@@ -176,13 +175,11 @@ class StagedNodesKillIT {
      * One single node (in this JVM, the reference policy from the repository) reading the same topics as the staged
      * nodes, with its own group and decisions topic, fed at the same pace (the rounds wait for it as for them).
      */
-    private static StreamNode singleNode(EmbeddedKafka kafka) {
+    private static StreamNode singleNode(EmbeddedKafka kafka, Snapshot opening) {
         ActiveVersions registry = new ActiveVersions();
-        registry.activate(new RuleSetCompiler().compile("deleveraging", 1,
-                PolicyFiles.fromDirectory(Path.of("..", "rules", "deleveraging"))).compiledVersion().orElseThrow());
+        registry.activate(ReferencePolicy.compile());
         StreamSettings settings = new StreamSettings(kafka.bootstrapServers(), ACCOUNTS, MARKETS, SINGLE_DECISIONS,
                 "drill-single", "drill-single-1", Duration.ofMillis(50), 100_000, Map.of());
-        Snapshot opening = SweepBooks.book(400, 31);
         return StreamNode.start(settings, () -> opening, registry, SweepOptions.DEFAULT, TickJournal.NONE);
     }
 

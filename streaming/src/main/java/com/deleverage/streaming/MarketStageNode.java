@@ -14,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,9 @@ public final class MarketStageNode extends StageNode {
                     }
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         } finally {
             parts.values().forEach(MarketPartition::close);
             owns(Set.of());
@@ -105,7 +109,8 @@ public final class MarketStageNode extends StageNode {
      * offset, the stage moved to the tick they end with and decided once, without publishing.
      */
     private MarketPartition rebuild(KafkaConsumer<String, String> member, int partition, int partitions,
-                                    List<TopicPartition> accountPartitions, TopicPartition marketPartition) {
+                                    List<TopicPartition> accountPartitions, TopicPartition marketPartition)
+            throws InterruptedException {
         TopicPartition handovers = new TopicPartition(settings.handoverTopic(), partition);
         OffsetAndMetadata committed = member.committed(Set.of(handovers)).get(handovers);
         MarketPartition part = new MarketPartition(partition, partitions, opening.get(), registry, options, stream,
@@ -127,14 +132,29 @@ public final class MarketStageNode extends StageNode {
         part.advance();
         if (part.undecided() != null) {
             try {
-                part.decide(stream.marketTopic()).ifPresentOrElse(part::decided, () -> LOG.warn(
-                        "hand-over partition {} was decided by version {}, which is not active here", partition,
-                        part.undecided().version()));
+                baseline(part).ifPresentOrElse(part::decided, () -> LOG.warn("hand-over partition {} was decided by "
+                        + "version {}, which this node has not activated: its next tick publishes every key again",
+                        partition, part.undecided().version()));
             } catch (EvaluationFailedException e) {
                 LOG.error("hand-over partition {} rebuilt by {} cannot be evaluated", partition, settings.marketStageId(), e);
             }
         }
         return part;
+    }
+
+    /**
+     * What the previous owner published at the rebuilt tick. It was decided by the version its markers name, which
+     * this node may not have activated yet (its NOTIFY on the way): waits for it, as an account partition waits at
+     * an announcement, rather than publishing the tick a second time with whatever is active.
+     */
+    private Optional<List<DecisionMessage>> baseline(MarketPartition part) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(PolicySwitches.PATIENCE);
+        Optional<List<DecisionMessage>> decided = part.decide(stream.marketTopic());
+        while (decided.isEmpty() && running() && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(stream.pollTimeout().toMillis());
+            decided = part.decide(stream.marketTopic());
+        }
+        return decided;
     }
 
     private void decide(KafkaProducer<String, String> producer, KafkaConsumer<String, String> member, MarketPartition part) {
